@@ -1,0 +1,1 @@
+"""Wegwijzer: know, recognise, act on and count human trafficking in the Netherlands."""

@@ -1,0 +1,55 @@
+"""Settings: every module imports; production fails closed and passes check --deploy."""
+
+import importlib
+import os
+import subprocess
+import sys
+
+import pytest
+
+PRODUCTION_ENV = {
+    "DJANGO_ENV": "production",
+    "SECRET_KEY": "a-long-random-production-secret-" + "x7Q!" * 12,
+    "ALLOWED_HOSTS": "wegwijzer.example",
+    "DATABASE_URL": "sqlite:///:memory:",
+}
+
+
+def run_manage(*args, env):
+    clean = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "DJANGO_ENV"}
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "wegwijzer.cli", *args],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("module", ["dev", "ci"])
+def test_every_settings_module_imports(module):
+    importlib.import_module(f"wegwijzer.conf.{module}")
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without(missing):
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert f"Set the environment variable {missing}" in result.stderr
+
+
+def test_production_passes_the_deployment_check():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_an_unknown_environment_is_refused():
+    result = run_manage("check", env={"DJANGO_ENV": "staging"})
+    assert result.returncode != 0
+    assert "DJANGO_ENV must be one of" in result.stderr
