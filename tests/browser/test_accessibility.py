@@ -31,7 +31,7 @@ def violations(page) -> list[dict]:
 
 
 def test_axe_finds_no_violations_on_any_public_page(site, page_factory):
-    # axe is injected as a script, which the site's own CSP rightly forbids; bypass it for the check.
+    # axe is injected as a script, which the site's own CSP rightly forbids: bypass it here.
     page = page_factory(bypass_csp=True)
     found = {}
     paths = public_paths()

@@ -15,15 +15,22 @@ PRODUCTION_ENV = {
 }
 
 
+# Variables the test run itself sets (browser tests allow async-unsafe ORM calls)
+# must not leak into the production process under test.
+NOT_INHERITED = {
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DJANGO_SETTINGS_MODULE",
+    "DJANGO_ENV",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+}
+
+
 def run_manage(*args, env):
-    clean = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "DJANGO_ENV"}
-    }
+    inherited = {key: value for key, value in os.environ.items() if key not in NOT_INHERITED}
     return subprocess.run(
         [sys.executable, "-m", "wegwijzer.cli", *args],
-        env={**clean, **env},
+        env={**inherited, **env},
         capture_output=True,
         text=True,
         check=False,
