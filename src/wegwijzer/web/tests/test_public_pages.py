@@ -117,3 +117,10 @@ def test_a_content_page_weighs_under_100_kb_with_its_css_and_js(client, content)
         assets = [finders.find("wegwijzer/site.css"), finders.find("wegwijzer/quick-exit.js")]
         total = len(html) + sum(Path(path).stat().st_size for path in assets)
         assert total < PAGE_WEIGHT_LIMIT, (page.key, page.language, total)
+
+
+def test_an_address_outside_both_languages_gets_a_404_in_the_browsers_language(client, content):
+    response = client.get("/onbekend/adres/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+    assert '<html lang="en">' in response.content.decode()
