@@ -18,7 +18,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, bind, workers, **options):
         if settings.DEBUG or os.environ.get("DJANGO_ENV", "dev") == "dev":
-            call_command("runserver", bind, use_reloader=False)
+            # Static files come from the apps directly (nginx serves them in production).
+            call_command("runserver", bind, use_reloader=False, insecure_serving=True)
             return
         argv = [
             "gunicorn", "wegwijzer.wsgi:application", "--bind", bind, "--workers", str(workers),
