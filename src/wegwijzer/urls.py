@@ -10,11 +10,13 @@ handler404 = "wegwijzer.web.views.page_not_found"
 # "/" has no view of its own: LocaleMiddleware redirects it to /nl/ or /en/.
 urlpatterns = [
     path("api/v1/", include("wegwijzer.knowledge.api.urls")),
+    path("api/v1/", include("wegwijzer.indicators.api.urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("beheer/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(
     path("", web_views.home, name="home"),
     path("", include("wegwijzer.knowledge.urls")),
+    path("", include("wegwijzer.indicators.urls")),
     prefix_default_language=True,
 )

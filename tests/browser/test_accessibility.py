@@ -16,6 +16,7 @@ def public_paths():
 
     paths = ["/nl/", "/en/", "/nl/zoeken/?q=uitgebuit", "/en/search/?q=exploited", "/nl/zoeken/?q="]
     paths += ["/nl/kennis/bestaat-niet/", "/en/knowledge/no-such-page/"]
+    paths += ["/nl/signalen-checken/", "/en/check-signals/"]
     return paths + [page.get_absolute_url() for page in Page.objects.order_by("language", "order")]
 
 
@@ -44,3 +45,23 @@ def test_axe_finds_no_violations_on_any_public_page(site, page_factory):
         name = path.strip("/").replace("/", "_").replace("?q=", "_q_") or "root"
         screenshot(page, f"axe_{name}")
     assert not found, json.dumps(found, indent=2)
+
+
+@pytest.mark.parametrize(
+    ("path", "age"), [("/nl/signalen-checken/", "16"), ("/en/check-signals/", "34")]
+)
+def test_axe_finds_no_violations_on_the_checker_result(site, page_factory, path, age):
+    page = page_factory(bypass_csp=True)
+    page.goto(site + path)
+    page.fill("#id_age", age)
+    page.locator("summary").first.click()
+    for signal in ("older-boyfriend", "expensive-gifts", "documents-confiscated", "debt-bondage"):
+        checkbox = page.locator(f"input[value='{signal}']")
+        checkbox.evaluate("box => box.closest('details').open = true")
+        checkbox.check()
+    page.get_by_role(
+        "button", name="Toon de aanwijzing" if "/nl/" in path else "Show the indication"
+    ).click()
+    page.wait_for_selector(".form-result")
+    screenshot(page, f"checker_result_{age}")
+    assert violations(page) == []

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "csp",
     "wegwijzer.web",
     "wegwijzer.knowledge",
+    "wegwijzer.indicators",
 ]
 
 MIDDLEWARE = [

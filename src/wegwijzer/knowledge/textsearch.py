@@ -9,8 +9,9 @@ PostgreSQL's `dutch` and `english` configurations also use (see data/README.md).
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import snowballstemmer
@@ -47,11 +48,20 @@ def stop_words(language: str) -> frozenset[str]:
     return frozenset((DATA / STOP_FILES[language]).read_text(encoding="utf-8").split())
 
 
-@cache
+# Snowball stemmer objects keep state between calls, so each thread gets its own.
+_local = threading.local()
+
+
 def _stemmer(language: str):
-    return snowballstemmer.stemmer(STEMMERS[language])
+    stemmers = _local.__dict__.setdefault("stemmers", {})
+    if language not in stemmers:
+        stemmers[language] = snowballstemmer.stemmer(STEMMERS[language])
+    return stemmers[language]
 
 
+# Pure-Python stemming is the slowest step of a search (the passage is cut by stemming
+# the words of each result); the vocabulary is small, so remember every answer.
+@lru_cache(maxsize=100_000)
 def stem(word: str, language: str) -> str:
     return _stemmer(language).stemWord(word)
 

@@ -50,3 +50,21 @@ def test_any_input_parses_into_plain_words(raw):
         for term in query.terms:
             for word in term:
                 assert textsearch.WORD.fullmatch(word), word
+
+
+def test_stemming_gives_the_same_answers_from_many_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    words = [
+        f"{base}{suffix}"
+        for base in ("uitbuit", "werk", "handel", "slachtoffer")
+        for suffix in ("", "en", "ing", "ers", "de")
+    ]
+    expected = {word: textsearch._stemmer("nl").stemWord(word) for word in words}
+    textsearch.stem.cache_clear()
+
+    def stem_all(_):
+        return {word: textsearch.stem(word, "nl") for word in words}
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert all(result == expected for result in pool.map(stem_all, range(64)))

@@ -1,0 +1,79 @@
+"""Reads of the indicators domain: the catalogue and assessments, shaped for pages and API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import get_language
+
+from wegwijzer.indicators import engine, labels
+from wegwijzer.indicators.catalogue import FORMS, Catalogue, Signal
+from wegwijzer.indicators.catalogue import load as load_catalogue
+
+
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+def assess(**arguments) -> engine.Assessment:
+    """Run the engine; raises engine.AssessmentError on input it cannot weigh."""
+    observation = engine.Observation.build(arguments.pop("signals"), **arguments)
+    return engine.assess(catalogue(), observation)
+
+
+@dataclass(frozen=True)
+class SignalView:
+    id: str
+    text: str
+    element: str
+    grade: str
+
+
+def signal_view(signal: Signal, grade=None) -> SignalView:
+    return SignalView(
+        id=signal.id,
+        text=signal.text(get_language()),
+        element=str(labels.ELEMENTS[signal.element]),
+        grade=str(labels.GRADES[int(grade or signal.strength)]),
+    )
+
+
+def grouped_signals() -> list[tuple[str, list[SignalView]]]:
+    language = get_language()
+    return [
+        (group.nl if language == "nl" else group.en, [signal_view(s) for s in signals])
+        for group, signals in catalogue().grouped()
+    ]
+
+
+def present(assessment: engine.Assessment) -> dict:
+    """The assessment in words, for the result page; forms with an indication first."""
+    forms = sorted(
+        (f for f in assessment.forms if f.level > engine.Level.NONE),
+        key=lambda f: (-f.level, FORMS.index(f.form)),
+    )
+    return {
+        "level": assessment.level.code,
+        "level_label": labels.LEVELS[assessment.level.code],
+        "call_112_first": assessment.call_112_first,
+        "minor": assessment.minor,
+        "forms": [
+            {
+                "form": f.form,
+                "label": labels.FORMS[f.form],
+                "level": f.level.code,
+                "level_label": labels.LEVELS[f.level.code],
+                "counted": [signal_view(c.signal, c.grade) for c in f.counted],
+                "present": [labels.ELEMENTS[e] for e in f.present],
+                "missing": [labels.ELEMENTS[e] for e in f.missing],
+                "strength_threshold_met": f.strength_threshold_met,
+                "ilo_rule_met": f.ilo_rule_met,
+                "positive_dimensions": f.positive_dimensions,
+            }
+            for f in forms
+        ],
+        "smuggling": [signal_view(s) for s in assessment.smuggling_signals],
+        "other_problems": [labels.OTHER_PROBLEMS[p] for p in assessment.other_problems],
+        "next_step": labels.NEXT_STEPS[assessment.next_step],
+        "catalogue_version": assessment.catalogue_version,
+    }

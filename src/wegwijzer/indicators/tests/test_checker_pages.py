@@ -1,0 +1,71 @@
+"""The public checker: answers in, explained indication out, nothing stored or logged."""
+
+import logging
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+LOVERBOY = [
+    "older-boyfriend",
+    "expensive-gifts",
+    "truancy-or-falling-grades",
+    "new-or-extra-phones",
+]
+CONTEXT = {"age": "16", "minor": "unknown", "residence": "dutch", "setting": "care"}
+
+
+def test_the_checker_page_lists_the_signals_in_groups_and_sets_no_cookie(client):
+    response = client.get("/nl/signalen-checken/")
+    assert response.status_code == 200
+    assert not response.cookies
+    html = response.content.decode()
+    assert html.count('name="signals"') > 100
+    assert html.count("<details") >= 6
+
+
+def test_a_minor_with_an_older_boyfriend_gets_a_serious_indication_without_coercion(client):
+    html = client.post("/nl/signalen-checken/", {"signals": LOVERBOY, **CONTEXT}).content.decode()
+    assert "Seksuele uitbuiting: ernstige aanwijzing" in html
+    assert "hoeft geen dwang te worden aangetoond" in html
+    assert "Volgende stap: overleg" in html
+
+
+def test_acute_danger_puts_112_before_everything(client):
+    html = client.post(
+        "/en/check-signals/", {"signals": ["older-boyfriend"], **CONTEXT, "acute_danger": "on"}
+    ).content.decode()
+    main = html[html.index("<main") :]
+    assert main.index("Call 112 now") < main.index("<h1>")
+
+
+def test_an_unknown_signal_is_refused_clearly_and_the_ticks_are_kept(client):
+    response = client.post(
+        "/nl/signalen-checken/", {"signals": ["older-boyfriend", "made-up"], **CONTEXT}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "“made-up” staat niet in de lijst met signalen" in html
+    assert 'value="older-boyfriend" checked' in html
+
+
+def test_contradicting_age_and_minor_is_explained(client):
+    response = client.post("/en/check-signals/", {**CONTEXT, "age": "30", "minor": "yes"})
+    assert response.status_code == 400
+    assert "contradict each other" in response.content.decode()
+
+
+def test_an_anonymous_check_writes_nothing_and_logs_none_of_the_answers(client, caplog):
+    caplog.set_level(logging.DEBUG)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post("/nl/signalen-checken/", {"signals": LOVERBOY, **CONTEXT})
+    assert response.status_code == 200
+    writes = [
+        q["sql"] for q in queries if q["sql"].split()[0].upper() in {"INSERT", "UPDATE", "DELETE"}
+    ]
+    assert writes == []
+    logged = " ".join(record.getMessage() for record in caplog.records)
+    assert not any(signal in logged for signal in LOVERBOY)
+    assert not response.cookies
