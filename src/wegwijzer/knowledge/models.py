@@ -1,5 +1,7 @@
 """Knowledge pages as loaded from the content files; the files are the source of truth."""
 
+from functools import lru_cache
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -32,7 +34,9 @@ class Page(models.Model):
         return page_url(self.slug, self.language)
 
 
+@lru_cache(maxsize=1024)
 def page_url(slug: str, language: str) -> str:
+    """A page's address; remembered, as URL patterns do not change while the app runs."""
     with override(language):
         return reverse("knowledge:page", kwargs={"slug": slug})
 

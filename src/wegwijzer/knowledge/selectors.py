@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.shortcuts import get_object_or_404
+from django.utils.html import format_html, format_html_join
 
 from wegwijzer.knowledge import fulltext, textsearch
 from wegwijzer.knowledge.models import Page, Section
@@ -29,6 +30,15 @@ class SearchResult:
     passage: list[tuple[str, bool]]
 
     @property
+    def passage_html(self) -> str:
+        """The passage with matches marked; built here, as a template loop per piece is slow."""
+        return format_html_join(
+            "",
+            "{}",
+            ((format_html("<mark>{}</mark>", p) if hit else p,) for p, hit in self.passage),
+        )
+
+    @property
     def url(self) -> str:
         anchor = f"#{self.section.anchor}" if self.section.anchor else ""
         return self.section.page.get_absolute_url() + anchor
@@ -40,10 +50,14 @@ class SearchOutcome:
     results: list[SearchResult]
 
 
-def search(raw_query: str, language: str, limit: int = 20) -> SearchOutcome:
+def search(raw_query: str, language: str, limit: int = 10) -> SearchOutcome:
     query = textsearch.parse_query(raw_query, language)
     hits = fulltext.find(query, language, limit)
-    sections = Section.objects.select_related("page").in_bulk([hit.section_id for hit in hits])
+    sections = (
+        Section.objects.select_related("page")
+        .defer("page__body_html", "index_title", "index_body")
+        .in_bulk([hit.section_id for hit in hits])
+    )
     results = [
         SearchResult(
             section=sections[hit.section_id],

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 
@@ -34,8 +35,14 @@ SAFE_BROWSING_KEY = "safe-browsing"
 
 
 def _page_url(key: str, language: str) -> str:
-    page = Page.objects.filter(key=key, language=language).only("slug", "language").first()
-    return page.get_absolute_url() if page else reverse("home")
+    # Asked on every page; loading new content empties the cache (knowledge.services).
+    cache_key = f"page-url:{key}:{language}"
+    url = cache.get(cache_key)
+    if url is None:
+        page = Page.objects.filter(key=key, language=language).only("slug", "language").first()
+        url = page.get_absolute_url() if page else reverse("home")
+        cache.set(cache_key, url, 3600)
+    return url
 
 
 # Each language's name in that language, so a visitor who does not read the
