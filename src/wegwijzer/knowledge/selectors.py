@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.html import format_html, format_html_join
 
 from wegwijzer.knowledge import fulltext, textsearch
-from wegwijzer.knowledge.models import Page, Section
+from wegwijzer.knowledge.models import Page, Section, page_url
 
 
 def pages_for_language(language: str):
@@ -25,9 +25,19 @@ def twin_urls(page: Page) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class SearchResult:
-    section: Section
+    """One matching section, as plain values (no model instances: search is a hot path)."""
+
+    section_id: int
+    page_key: str
+    page_title: str
+    heading: str
+    url: str
     score: float
     passage: list[tuple[str, bool]]
+
+    @property
+    def title(self) -> str:
+        return f"{self.page_title}: {self.heading}" if self.heading else self.page_title
 
     @property
     def passage_html(self) -> str:
@@ -37,11 +47,6 @@ class SearchResult:
             "{}",
             ((format_html("<mark>{}</mark>", p) if hit else p,) for p, hit in self.passage),
         )
-
-    @property
-    def url(self) -> str:
-        anchor = f"#{self.section.anchor}" if self.section.anchor else ""
-        return self.section.page.get_absolute_url() + anchor
 
 
 @dataclass(frozen=True)
@@ -53,18 +58,27 @@ class SearchOutcome:
 def search(raw_query: str, language: str, limit: int = 10) -> SearchOutcome:
     query = textsearch.parse_query(raw_query, language)
     hits = fulltext.find(query, language, limit)
-    sections = (
-        Section.objects.select_related("page")
-        .defer("page__body_html", "index_title", "index_body")
-        .in_bulk([hit.section_id for hit in hits])
-    )
-    results = [
-        SearchResult(
-            section=sections[hit.section_id],
-            score=hit.score,
-            passage=textsearch.snippet(sections[hit.section_id].text, query, language),
+    rows = {
+        row["id"]: row
+        for row in Section.objects.filter(id__in=[hit.section_id for hit in hits]).values(
+            "id", "anchor", "heading", "text", "page__key", "page__title", "page__slug"
         )
-        for hit in hits
-        if hit.section_id in sections
-    ]
+    }
+    results = []
+    for hit in hits:
+        row = rows.get(hit.section_id)
+        if row is None:
+            continue
+        anchor = f"#{row['anchor']}" if row["anchor"] else ""
+        results.append(
+            SearchResult(
+                section_id=hit.section_id,
+                page_key=row["page__key"],
+                page_title=row["page__title"],
+                heading=row["heading"],
+                url=page_url(row["page__slug"], language) + anchor,
+                score=hit.score,
+                passage=textsearch.snippet(row["text"], query, language),
+            )
+        )
     return SearchOutcome(query=query, results=results)

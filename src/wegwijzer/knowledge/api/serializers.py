@@ -19,9 +19,9 @@ class PageSerializer(serializers.ModelSerializer):
 
 
 class SearchResultSerializer(serializers.Serializer):
-    page_key = serializers.CharField(source="section.page.key")
-    page_title = serializers.CharField(source="section.page.title")
-    heading = serializers.CharField(source="section.heading")
+    page_key = serializers.CharField()
+    page_title = serializers.CharField()
+    heading = serializers.CharField()
     url = serializers.CharField()
     score = serializers.FloatField()
     passage = serializers.SerializerMethodField()

@@ -7,13 +7,15 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from wegwijzer.knowledge import selectors
+from wegwijzer.knowledge.models import Section
 
 pytestmark = pytest.mark.django_db
 
 
 def texts(outcome):
     return [
-        result.section.text.lower() + result.section.heading.lower() for result in outcome.results
+        (section.text + " " + section.heading).lower()
+        for section in (Section.objects.get(id=result.section_id) for result in outcome.results)
     ]
 
 
@@ -40,8 +42,9 @@ def test_english_search_stems_too(content):
 def test_results_stay_in_the_visitors_language(content):
     dutch = selectors.search("mensenhandel", "nl")
     english = selectors.search("mensenhandel", "en")
-    assert {result.section.page.language for result in dutch.results} == {"nl"}
-    assert {result.section.page.language for result in english.results} <= {"en"}
+    assert dutch.results
+    assert all(result.url.startswith("/nl/") for result in dutch.results)
+    assert all(result.url.startswith("/en/") for result in english.results)
 
 
 def test_every_term_must_match(content):
@@ -54,8 +57,7 @@ def test_every_term_must_match(content):
 
 def test_a_heading_match_ranks_above_a_passing_mention(content):
     outcome = selectors.search("mensensmokkel", "nl")
-    top = outcome.results[0].section
-    assert "smokkel" in (top.page.title + top.heading).lower()
+    assert "smokkel" in outcome.results[0].title.lower()
     scores = [result.score for result in outcome.results]
     assert scores == sorted(scores, reverse=True)
 
