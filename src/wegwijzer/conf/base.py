@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "wegwijzer.web",
     "wegwijzer.knowledge",
     "wegwijzer.indicators",
+    "wegwijzer.directory",
 ]
 
 MIDDLEWARE = [
