@@ -33,10 +33,13 @@ def browser():
 
 @pytest.fixture
 def site(live_server, transactional_db):
-    """The live app with the real content loaded; returns its base URL."""
+    """The live app with the real content and directory loaded; returns its base URL."""
+    from wegwijzer.directory.services import load_organisations, seed_care_coordinators
     from wegwijzer.knowledge.services import load_content
 
     load_content(force=True)
+    load_organisations()
+    seed_care_coordinators()
     return live_server.url
 
 

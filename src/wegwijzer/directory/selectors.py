@@ -53,3 +53,57 @@ def regional_name(organisation: Organisation, municipality: regions.Municipality
     if organisation.kind == "police":
         return f"{organisation.name} – {municipality.police_unit.name}"
     return f"{organisation.name} {municipality.veilig_thuis_region.name}"
+
+
+@dataclass(frozen=True)
+class Contact:
+    organisation: Organisation
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CaseContacts:
+    municipality: regions.Municipality | None
+    contacts: tuple[Contact, ...]
+    care_coordinator: CareCoordinator
+
+
+def contacts_for_case(
+    *,
+    municipality: regions.Municipality | None,
+    forms: set[str],
+    minor: bool,
+    acute: bool,
+    foreign: bool,
+    setting: str = "unknown",
+) -> CaseContacts:
+    """Who to call for this case in this place, most urgent first; `reason` says why.
+
+    The routing follows docs/indicator-rules.md ("Next step") and the issue's examples:
+    acute danger → 112 and the police; a minor and sexual exploitation → Chat met Fier;
+    criminal exploitation → Keerpunt; a foreign national → CoMensha (B8/3 rights).
+    """
+    wanted: list[tuple[str, str]] = []
+    if acute:
+        wanted += [("112", "acute"), ("politie-avim", "acute")]
+    wanted.append(("veilig-thuis", "consult"))
+    if "sexual" in forms and minor:
+        wanted.append(("chat-met-fier", "young_sexual"))
+    if "sexual" in forms and setting == "online":
+        wanted.append(("helpwanted", "online"))
+    if "criminal" in forms:
+        wanted.append(("keerpunt", "criminal"))
+    if foreign:
+        wanted.append(("comensha", "foreign"))
+    if not acute:
+        wanted += [("politie-avim", "police"), ("meld-misdaad-anoniem", "anonymous")]
+    found = {o.slug: o for o in Organisation.objects.prefetch_related("channels")}
+    contacts, seen = [], set()
+    for slug, reason in wanted:
+        organisation = found.get(slug)
+        if organisation is None or slug in seen or not organisation.channels.all():
+            continue
+        seen.add(slug)
+        contacts.append(Contact(organisation, regional_name(organisation, municipality), reason))
+    return CaseContacts(municipality, tuple(contacts), care_coordinator(municipality))

@@ -8,9 +8,16 @@ from pathlib import Path
 import yaml
 from django.db import transaction
 
-from wegwijzer.directory.models import CareCoordinatorRegion, Channel, Organisation
+from wegwijzer.directory import regions
+from wegwijzer.directory.models import (
+    CareCoordinatorMunicipality,
+    CareCoordinatorRegion,
+    Channel,
+    Organisation,
+)
 
 ORGANISATIONS_FILE = Path(__file__).parent / "data" / "organisations.yaml"
+CARE_COORDINATORS_FILE = Path(__file__).parent / "data" / "care_coordinators.yaml"
 FIELDS = ("name", "kind", "description_nl", "description_en", "audiences", "ages", "forms",
           "anonymous", "languages", "regional", "source", "verified", "note")  # fmt: skip
 
@@ -52,3 +59,36 @@ def stale(*, today: dt.date | None = None, days: int = 365) -> list:
         *Organisation.objects.filter(verified__lt=cutoff).order_by("verified"),
         *CareCoordinatorRegion.objects.filter(verified__lt=cutoff).order_by("verified"),
     ]
+
+
+def seed_care_coordinators(*, path: Path = CARE_COORDINATORS_FILE) -> int:
+    """Add the file's care-coordinator regions that the database does not have yet.
+
+    Regions already present (by name) belong to the administrator and are not touched.
+    """
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    added = 0
+    with transaction.atomic():
+        for item in raw["regions"]:
+            if CareCoordinatorRegion.objects.filter(name=item["name"]).exists():
+                continue
+            region = CareCoordinatorRegion(
+                name=item["name"],
+                organisation=item["organisation"],
+                central_municipality=item["central_municipality"],
+                verified=dt.date.fromisoformat(str(item["verified"])),
+            )
+            region.full_clean()
+            region.save()
+            members = [
+                m.code
+                for m in regions.municipalities()
+                if m.veilig_thuis_region.code == item["veilig_thuis_region"]
+            ]
+            CareCoordinatorMunicipality.objects.bulk_create(
+                CareCoordinatorMunicipality(region=region, municipality=code)
+                for code in members
+                if not CareCoordinatorMunicipality.objects.filter(municipality=code).exists()
+            )
+            added += 1
+    return added

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from wegwijzer.directory import regions
 from wegwijzer.indicators import labels
 from wegwijzer.indicators.catalogue import load as load_catalogue
 
@@ -31,6 +32,11 @@ class CheckerForm(forms.Form):
         label=_("Where did you meet the person?"), choices=list(labels.SETTINGS.items()),
         initial="unknown",
     )  # fmt: skip
+    place = forms.CharField(
+        label=_("Municipality or postcode (4 digits), for the contacts in that region"),
+        required=False,
+        max_length=100,
+    )
     acute_danger = forms.BooleanField(
         label=_("There is acute danger: the person is not safe right now or in the coming days"),
         required=False,
@@ -46,6 +52,28 @@ class CheckerForm(forms.Form):
         self.fields["signals"].error_messages["invalid_choice"] = _(
             "“%(value)s” is not a signal in the list. Reload the page and tick again."
         )
+
+    def clean_place(self):
+        """The place decides the regional contacts; when it is unclear, ask rather than guess."""
+        place = self.cleaned_data["place"].strip()
+        self.municipality = None
+        if not place:
+            return place
+        found = regions.lookup(place)
+        if found.status == "found":
+            self.municipality = found.municipality
+        elif found.status == "choose":
+            names = ", ".join(m.name for m in found.matches)
+            raise forms.ValidationError(
+                _("“%(place)s” fits several municipalities: %(names)s. Type the municipality."),
+                params={"place": place, "names": names},
+            )
+        elif found.status == "not_found":
+            raise forms.ValidationError(
+                _("“%(place)s” is not a Dutch municipality or 4-digit postcode we know."),
+                params={"place": place},
+            )
+        return place
 
     def clean(self):
         cleaned = super().clean()

@@ -77,3 +77,42 @@ def present(assessment: engine.Assessment) -> dict:
         "next_step": labels.NEXT_STEPS[assessment.next_step],
         "catalogue_version": assessment.catalogue_version,
     }
+
+
+FOREIGN = {"eu", "non_eu_resident", "undocumented"}
+
+
+def contacts(assessment: engine.Assessment, form) -> dict:
+    """The contacts for this case in the person's region (directory app), in words."""
+    from wegwijzer.directory import labels as directory_labels
+    from wegwijzer.directory import selectors as directory
+
+    indicated = {f.form for f in assessment.forms if f.level >= engine.Level.ATTENTION}
+    case = directory.contacts_for_case(
+        municipality=form.municipality,
+        forms=indicated,
+        minor=assessment.minor,
+        acute=assessment.call_112_first,
+        foreign=form.cleaned_data["residence"] in FOREIGN,
+        setting=form.cleaned_data["setting"],
+    )
+    language = get_language()
+    return {
+        "municipality": case.municipality,
+        "care_coordinator": case.care_coordinator,
+        "list": [
+            {
+                "name": contact.name,
+                "reason": directory_labels.REASONS[contact.reason],
+                "channels": [
+                    {
+                        "type": channel.type,
+                        "value": channel.value,
+                        "note": channel.note_nl if language == "nl" else channel.note_en,
+                    }
+                    for channel in contact.organisation.channels.all()
+                ],
+            }
+            for contact in case.contacts
+        ],
+    }

@@ -19,6 +19,7 @@ def checker(request):
     if request.method == "POST" and form.is_valid():
         assessment = selectors.assess(**form.observation_arguments())
         context["result"] = selectors.present(assessment)
+        context["contacts"] = selectors.contacts(assessment, form)
         context["checked"] = set(form.cleaned_data["signals"])
         return render(request, "indicators/result.html", context)
     context["checked"] = set(request.POST.getlist("signals")) if request.method == "POST" else set()

@@ -4,21 +4,18 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
+from wegwijzer.directory import regions
 from wegwijzer.directory.models import (
     CareCoordinatorMunicipality,
     CareCoordinatorRegion,
     Channel,
     Organisation,
 )
-from wegwijzer.directory.services import load_organisations, stale
+from wegwijzer.directory.selectors import contacts_for_case
+from wegwijzer.directory.services import load_organisations, seed_care_coordinators, stale
 from wegwijzer.directory.validators import validate_phone
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def directory(db):
-    load_organisations()
 
 
 def test_loading_twice_keeps_one_row_per_organisation(directory):
@@ -60,24 +57,24 @@ def test_an_unknown_place_is_a_404_and_an_ambiguous_one_offers_choices(client):
 
 
 def test_without_a_known_care_coordinator_the_national_centre_is_named(client, directory):
-    data = client.get("/api/v1/organisations/", {"municipality": "Den Helder"}).json()
+    data = client.get("/api/v1/organisations/", {"municipality": "Maastricht"}).json()
     assert data["care_coordinator"]["is_fallback"] is True
     assert data["care_coordinator"]["fallback"]["id"] == "comensha"
     names = [o["regional_name"] for o in data["organisations"]]
-    assert "Veilig Thuis Noord-Holland Noord" in names
+    assert "Veilig Thuis Zuid-Limburg" in names
     assert data["organisations"][0]["kind"] == "emergency"
 
 
 def test_a_care_coordinator_region_entered_by_an_administrator_is_used(client, directory):
     region = CareCoordinatorRegion.objects.create(
-        name="Kop van Noord-Holland",
-        central_municipality="GM0400",
+        name="Zuid-Limburg",
+        central_municipality="GM0935",
         organisation="Zorgcoördinatie Test",
-        phone="0223-123456",
+        phone="043-123456",
         verified=dt.date(2026, 11, 1),
     )
-    CareCoordinatorMunicipality.objects.create(region=region, municipality="GM0400")
-    data = client.get("/api/v1/organisations/", {"postcode": "1781"}).json()
+    CareCoordinatorMunicipality.objects.create(region=region, municipality="GM0935")
+    data = client.get("/api/v1/organisations/", {"municipality": "Maastricht"}).json()
     assert data["care_coordinator"]["is_fallback"] is False
     assert data["care_coordinator"]["region"]["organisation"] == "Zorgcoördinatie Test"
 
@@ -103,3 +100,32 @@ def test_stale_entries_are_listed(directory, capsys):
     assert [o.slug for o in stale(today=dt.date(2026, 11, 23))] == ["fier"]
     call_command("stale_directory")
     assert "Fier" in capsys.readouterr().out
+
+
+def test_the_shipped_care_coordinator_covers_den_helder_and_seeding_is_idempotent(
+    client, directory
+):
+    assert seed_care_coordinators() == 0
+    data = client.get("/api/v1/organisations/", {"postcode": "1781"}).json()
+    assert data["care_coordinator"]["region"]["organisation"] == "HVO-Querido"
+
+
+def _slugs(case):
+    return [contact.organisation.slug for contact in case.contacts]
+
+
+def test_case_routing_follows_the_case(directory):
+    helder = regions.lookup("Den Helder").municipality
+    young = contacts_for_case(
+        municipality=helder, forms={"sexual"}, minor=True, acute=False, foreign=False
+    )
+    assert _slugs(young)[:2] == ["veilig-thuis", "chat-met-fier"]
+    assert young.contacts[0].name == "Veilig Thuis Noord-Holland Noord"
+    criminal = contacts_for_case(
+        municipality=None, forms={"criminal"}, minor=False, acute=False, foreign=True
+    )
+    assert "keerpunt" in _slugs(criminal) and "comensha" in _slugs(criminal)
+    acute = contacts_for_case(
+        municipality=helder, forms=set(), minor=False, acute=True, foreign=False
+    )
+    assert _slugs(acute)[0] == "112"

@@ -33,6 +33,29 @@ def test_a_minor_with_an_older_boyfriend_gets_a_serious_indication_without_coerc
     assert "Volgende stap: overleg" in html
 
 
+def test_the_result_names_the_contacts_of_the_persons_region(client, directory):
+    html = client.post(
+        "/nl/signalen-checken/", {"signals": LOVERBOY, **CONTEXT, "place": "Den Helder"}
+    ).content.decode()
+    assert "Veilig Thuis Noord-Holland Noord" in html
+    assert "Chat met Fier" in html
+    assert "HVO-Querido" in html
+
+
+def test_a_postcode_in_two_municipalities_asks_which_one(client, directory):
+    response = client.post(
+        "/nl/signalen-checken/", {"signals": LOVERBOY, **CONTEXT, "place": "1037"}
+    )
+    assert response.status_code == 400
+    assert "past bij meerdere gemeenten: Amsterdam, Oostzaan" in response.content.decode()
+
+
+def test_an_unknown_place_is_explained(client):
+    response = client.post("/en/check-signals/", {**CONTEXT, "place": "Atlantis"})
+    assert response.status_code == 400
+    assert "is not a Dutch municipality or 4-digit postcode we know" in response.content.decode()
+
+
 def test_acute_danger_puts_112_before_everything(client):
     html = client.post(
         "/en/check-signals/", {"signals": ["older-boyfriend"], **CONTEXT, "acute_danger": "on"}
