@@ -109,9 +109,12 @@ def counting_rule(grades: Iterable[Strength]) -> bool:
     """R4: the ILO/European Commission rule for when indicators together are enough."""
     strong = medium = weak = 0
     for grade in grades:
-        strong += grade is Strength.STRONG
-        medium += grade is Strength.MEDIUM
-        weak += grade is Strength.WEAK
+        if grade is Strength.STRONG:
+            strong += 1
+        elif grade is Strength.MEDIUM:
+            medium += 1
+        else:
+            weak += 1
     return (
         strong >= 2
         or (strong >= 1 and medium + weak >= 1)
@@ -196,11 +199,11 @@ def _present_elements(counted: tuple[CountedSignal, ...]) -> set[str]:
 
 
 def _positive_dimensions(counted: tuple[CountedSignal, ...]) -> tuple[int, ...]:
-    return tuple(
-        dimension
-        for dimension in range(1, 7)
-        if counting_rule(c.grade for c in counted if c.signal.dimension == dimension)
-    )
+    grades: dict[int, list[Strength]] = {}
+    for c in counted:
+        if c.signal.dimension is not None:
+            grades.setdefault(c.signal.dimension, []).append(c.grade)
+    return tuple(sorted(d for d, found in grades.items() if counting_rule(found)))
 
 
 def _ilo_rule(dimensions: tuple[int, ...], present: set[str], minor: bool) -> bool:
