@@ -30,7 +30,7 @@ def load_organisations(*, path: Path = ORGANISATIONS_FILE) -> int:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     with transaction.atomic():
         for item in raw["organisations"]:
-            values = {name: item.get(name, "" if name == "note" else None) for name in FIELDS}
+            values = {name: item.get(name) for name in FIELDS}
             values["note"] = values["note"] or ""
             values["verified"] = dt.date.fromisoformat(str(item["verified"]))
             organisation, _ = Organisation.objects.update_or_create(

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import get_language
 
+from wegwijzer.directory import labels as directory_labels
+from wegwijzer.directory import selectors as directory
 from wegwijzer.indicators import engine, labels
 from wegwijzer.indicators.catalogue import FORMS, Catalogue, Signal
 from wegwijzer.indicators.catalogue import load as load_catalogue
@@ -84,8 +86,6 @@ FOREIGN = {"eu", "non_eu_resident", "undocumented"}
 
 def contacts(assessment: engine.Assessment, form) -> dict:
     """The contacts for this case in the person's region (directory app), in words."""
-    from wegwijzer.directory import labels as directory_labels
-    from wegwijzer.directory import selectors as directory
 
     indicated = {f.form for f in assessment.forms if f.level >= engine.Level.ATTENTION}
     case = directory.contacts_for_case(
