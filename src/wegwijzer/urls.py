@@ -19,5 +19,6 @@ urlpatterns += i18n_patterns(
     path("", web_views.home, name="home"),
     path("", include("wegwijzer.knowledge.urls")),
     path("", include("wegwijzer.indicators.urls")),
+    path("", include("wegwijzer.cases.urls")),
     prefix_default_language=True,
 )

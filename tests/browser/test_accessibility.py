@@ -4,11 +4,9 @@ import json
 
 import pytest
 
-from tests.browser.conftest import AXE, screenshot
+from tests.browser.conftest import screenshot, violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def public_paths():
@@ -17,18 +15,15 @@ def public_paths():
     paths = ["/nl/", "/en/", "/nl/zoeken/?q=uitgebuit", "/en/search/?q=exploited", "/nl/zoeken/?q="]
     paths += ["/nl/kennis/bestaat-niet/", "/en/knowledge/no-such-page/"]
     paths += ["/nl/signalen-checken/", "/en/check-signals/"]
-    return paths + [page.get_absolute_url() for page in Page.objects.order_by("language", "order")]
-
-
-def violations(page) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-    )
-    return [
-        {"id": v["id"], "impact": v["impact"], "targets": [n["target"] for n in v["nodes"]][:5]}
-        for v in result["violations"]
+    paths += [
+        "/nl/meldcode/",
+        "/en/reporting-code/",
+        "/nl/meldcode/afwegen/",
+        "/en/reporting-code/weigh/",
     ]
+    paths += [f"/nl/meldcode/stap-{n}/" for n in range(1, 6)]
+    paths += [f"/en/reporting-code/step-{n}/" for n in range(1, 6)]
+    return paths + [page.get_absolute_url() for page in Page.objects.order_by("language", "order")]
 
 
 def test_axe_finds_no_violations_on_any_public_page(site, page_factory):

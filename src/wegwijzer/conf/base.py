@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "wegwijzer.knowledge",
     "wegwijzer.indicators",
     "wegwijzer.directory",
+    "wegwijzer.cases",
 ]
 
 MIDDLEWARE = [
@@ -162,6 +163,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO", help="Root log level.")},
+    # WeasyPrint narrates every rendering step at INFO.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
 DEBUG = env_bool("DEBUG", False, help="Django debug mode; never in production.")

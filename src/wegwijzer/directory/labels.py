@@ -11,4 +11,15 @@ REASONS = {
     ),
     "police": _("Police team for human trafficking (AVIM)."),
     "anonymous": _("Pass on information anonymously."),
+    "regional_reporting_point": _(
+        "In this region Veilig Thuis receives reports of human trafficking."
+    ),
+    "care_coordinator": _(
+        "The regional care coordinator for human trafficking receives the report."
+    ),
+    "national_fallback": _(
+        "No regional care coordinator is known for this place: CoMensha, the national "
+        "coordination centre, takes the report and puts you in touch."
+    ),
+    "minor": _("For a minor, report to Veilig Thuis as well."),
 }

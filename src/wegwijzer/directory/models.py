@@ -71,6 +71,14 @@ class CareCoordinatorRegion(models.Model):
     phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[validate_phone])
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    veilig_thuis_reports = models.BooleanField(
+        _("Veilig Thuis is the reporting point"),
+        default=False,
+        help_text=_(
+            "In some regions Veilig Thuis receives reports of human trafficking and youth "
+            "prostitution instead of the care coordinator."
+        ),
+    )
     verified = models.DateField(_("last verified"))
 
     class Meta:

@@ -107,3 +107,39 @@ def contacts_for_case(
         seen.add(slug)
         contacts.append(Contact(organisation, regional_name(organisation, municipality), reason))
     return CaseContacts(municipality, tuple(contacts), care_coordinator(municipality))
+
+
+@dataclass(frozen=True)
+class ReportTo:
+    name: str
+    reason: str
+    organisation: Organisation | None = None
+    region: CareCoordinatorRegion | None = None
+
+
+def reporting_route(
+    *, municipality: regions.Municipality | None, minor: bool, acute: bool
+) -> list[ReportTo]:
+    """Where step 5 sends a report, in order: it depends on the case and on the region."""
+    found = {o.slug: o for o in Organisation.objects.prefetch_related("channels")}
+    route: list[ReportTo] = []
+
+    def add(slug: str, reason: str) -> None:
+        if slug in found and all(r.organisation is not found[slug] for r in route):
+            route.append(ReportTo(regional_name(found[slug], municipality), reason, found[slug]))
+
+    if acute:
+        add("112", "acute")
+        add("politie-avim", "acute")
+    coordinator = care_coordinator(municipality)
+    if coordinator.region and coordinator.region.veilig_thuis_reports:
+        add("veilig-thuis", "regional_reporting_point")
+    elif coordinator.region:
+        route.append(
+            ReportTo(coordinator.region.organisation, "care_coordinator", region=coordinator.region)
+        )
+    elif coordinator.fallback:
+        add(coordinator.fallback.slug, "national_fallback")
+    if minor:
+        add("veilig-thuis", "minor")
+    return route
