@@ -82,6 +82,16 @@ class CheckerForm(forms.Form):
             self.add_error("minor", _("The age and the answer to “minor” contradict each other."))
         return cleaned
 
+    def repost_fields(self) -> list[tuple[str, str]]:
+        """The context answers as hidden fields, so the PDF button can post them once more."""
+        data = self.cleaned_data
+        fields = [(name, data[name]) for name in ("minor", "residence", "setting", "place")]
+        if data["age"] is not None:
+            fields.append(("age", str(data["age"])))
+        if data["acute_danger"]:
+            fields.append(("acute_danger", "on"))
+        return fields
+
     def observation_arguments(self) -> dict:
         data = self.cleaned_data
         return {

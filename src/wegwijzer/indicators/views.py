@@ -1,8 +1,11 @@
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from wegwijzer.cases.pdf import PdfUnavailable, render_pdf
 from wegwijzer.indicators import selectors
 from wegwijzer.indicators.forms import CheckerForm
 
@@ -21,6 +24,22 @@ def checker(request):
         context["result"] = selectors.present(assessment)
         context["contacts"] = selectors.contacts(assessment, form)
         context["checked"] = set(form.cleaned_data["signals"])
+        context["repost"] = form.repost_fields()
+        if request.POST.get("format") == "pdf":
+            return _result_pdf(request, context)
         return render(request, "indicators/result.html", context)
     context["checked"] = set(request.POST.getlist("signals")) if request.method == "POST" else set()
     return render(request, "indicators/checker.html", context, status=400 if form.errors else 200)
+
+
+def _result_pdf(request, context):
+    """The result as a one-page document; the answers were re-posted, never stored."""
+    try:
+        return render_pdf(
+            "indicators/result_pdf.html",
+            context,
+            filename="wegwijzer-signalen.pdf",
+            request=request,
+        )
+    except PdfUnavailable:
+        return HttpResponse(_("PDFs cannot be made on this server right now."), status=503)

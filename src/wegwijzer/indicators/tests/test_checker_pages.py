@@ -92,3 +92,26 @@ def test_an_anonymous_check_writes_nothing_and_logs_none_of_the_answers(client, 
     logged = " ".join(record.getMessage() for record in caplog.records)
     assert not any(signal in logged for signal in LOVERBOY)
     assert not response.cookies
+
+
+def test_the_result_downloads_as_a_pdf_without_age_or_place(client, directory, tmp_path):
+    import subprocess
+
+    answers = {"signals": LOVERBOY, **CONTEXT, "place": "Den Helder", "format": "pdf"}
+    response = client.post("/nl/signalen-checken/", answers)
+    assert response["Content-Type"] == "application/pdf"
+    path = tmp_path / "result.pdf"
+    path.write_bytes(response.content)
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Seksuele uitbuiting: ernstige aanwijzing" in text
+    assert "Veilig Thuis Noord-Holland Noord" in text
+    assert "Den Helder" not in text
+    assert "16" not in text.replace("2026-11-23", "")
+
+
+def test_the_result_page_offers_the_pdf_with_the_answers_carried_along(client):
+    html = client.post("/nl/signalen-checken/", {"signals": LOVERBOY, **CONTEXT}).content.decode()
+    assert '<input type="hidden" name="format" value="pdf">' in html
+    assert '<input type="hidden" name="age" value="16">' in html
