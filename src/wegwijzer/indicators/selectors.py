@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.utils.translation import get_language
 
 from wegwijzer.directory import labels as directory_labels
@@ -23,24 +21,17 @@ def assess(**arguments) -> engine.Assessment:
     return engine.assess(catalogue(), observation)
 
 
-@dataclass(frozen=True)
-class SignalView:
-    id: str
-    text: str
-    element: str
-    grade: str
+def signal_view(signal: Signal, grade=None) -> dict:
+    """A signal in words; plain values, as pages and the API (JSON) both use it."""
+    return {
+        "id": signal.id,
+        "text": signal.text(get_language()),
+        "element": str(labels.ELEMENTS[signal.element]),
+        "grade": str(labels.GRADES[int(grade or signal.strength)]),
+    }
 
 
-def signal_view(signal: Signal, grade=None) -> SignalView:
-    return SignalView(
-        id=signal.id,
-        text=signal.text(get_language()),
-        element=str(labels.ELEMENTS[signal.element]),
-        grade=str(labels.GRADES[int(grade or signal.strength)]),
-    )
-
-
-def grouped_signals() -> list[tuple[str, list[SignalView]]]:
+def grouped_signals() -> list[tuple[str, list[dict]]]:
     language = get_language()
     return [
         (group.nl if language == "nl" else group.en, [signal_view(s) for s in signals])
