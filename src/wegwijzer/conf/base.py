@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "wegwijzer.indicators",
     "wegwijzer.directory",
     "wegwijzer.cases",
+    "wegwijzer.audit",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,60 @@
+"""The one entry point for writing the audit trail: `log(...)`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from wegwijzer.audit import chain
+from wegwijzer.audit.constants import Action
+from wegwijzer.audit.models import AuditEntry, ChainHead
+
+
+def log(
+    action: str,
+    *,
+    actor,
+    object_type: str,
+    object_id: str,
+    fields: Iterable[str] = (),
+    request=None,
+) -> AuditEntry:
+    """Append one entry to the chain; call it for reads of person-level data as well as writes.
+
+    `actor` is a user (or None for the system). `fields` names what was touched, never values.
+    """
+    if action not in Action.values:
+        raise ValueError(f"unknown audit action {action!r}")
+    with transaction.atomic():
+        head, _ = ChainHead.objects.select_for_update().get_or_create(
+            pk=1, defaults={"hash": chain.GENESIS}
+        )
+        entry = AuditEntry(
+            at=timezone.now(),
+            actor_id=getattr(actor, "pk", None),
+            actor=getattr(actor, "get_username", lambda: "system")(),
+            action=action,
+            object_type=object_type,
+            object_id=str(object_id),
+            fields=sorted(set(fields)),
+            address=_address(request),
+            previous_hash=head.hash,
+        )
+        entry.hash = chain.entry_hash(head.hash, entry.chained_fields())
+        entry.save()
+        head.hash = entry.hash
+        head.save(update_fields=["hash"])
+    return entry
+
+
+def verify() -> chain.Verdict:
+    rows = AuditEntry.objects.order_by("id").iterator(chunk_size=2000)
+    return chain.verify((e.id, e.previous_hash, e.hash, e.chained_fields()) for e in rows)
+
+
+def _address(request) -> str | None:
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
