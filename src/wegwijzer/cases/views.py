@@ -1,14 +1,13 @@
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from wegwijzer.cases import guide
 from wegwijzer.cases.forms import WeighingForm, answer_choices
-from wegwijzer.cases.pdf import PdfUnavailable, render_pdf
+from wegwijzer.cases.pdf import render_pdf
 from wegwijzer.cases.weighing import WeighingError, next_step
 from wegwijzer.directory import labels as directory_labels
 from wegwijzer.directory import selectors as directory
@@ -31,10 +30,7 @@ def step_pdf(request, number):
     if step is None:
         raise Http404
     filename = f"{'meldcode-stap' if language == 'nl' else 'reporting-code-step'}-{number}.pdf"
-    try:
-        return render_pdf("cases/step_pdf.html", {"step": step}, filename=filename, request=request)
-    except PdfUnavailable:
-        return HttpResponse(_("PDFs cannot be made on this server right now."), status=503)
+    return render_pdf("cases/step_pdf.html", {"step": step}, filename=filename, request=request)
 
 
 # The walk changes nothing on the server: no CSRF cookie needed, answers kept out of logs.

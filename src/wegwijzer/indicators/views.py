@@ -1,11 +1,9 @@
-from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from wegwijzer.cases.pdf import PdfUnavailable, render_pdf
+from wegwijzer.cases.pdf import render_pdf
 from wegwijzer.indicators import selectors
 from wegwijzer.indicators.forms import CheckerForm
 
@@ -33,13 +31,7 @@ def checker(request):
 
 
 def _result_pdf(request, context):
-    """The result as a one-page document; the answers were re-posted, never stored."""
-    try:
-        return render_pdf(
-            "indicators/result_pdf.html",
-            context,
-            filename="wegwijzer-signalen.pdf",
-            request=request,
-        )
-    except PdfUnavailable:
-        return HttpResponse(_("PDFs cannot be made on this server right now."), status=503)
+    """The result as a document; the answers were re-posted, never stored."""
+    return render_pdf(
+        "indicators/result_pdf.html", context, filename="wegwijzer-signalen.pdf", request=request
+    )

@@ -103,3 +103,12 @@ def test_the_guide_file_must_match_the_weighing_machine():
     broken["steps"][0]["do_en"] = broken["steps"][0]["do_en"][:-1]
     with pytest.raises(guide.GuideError, match="differs between Dutch and English"):
         guide.check(broken)
+
+
+def test_without_weasyprint_a_pdf_request_gets_a_clear_503(client, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import now fails, as without Pango
+    response = client.get("/nl/meldcode/stap-1/pdf/")
+    assert response.status_code == 503
+    assert "pdf" in response.content.decode().lower()
