@@ -1,9 +1,13 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django_otp.admin import OTPAdminSite
 from drf_spectacular.views import SpectacularAPIView
 
 from wegwijzer.web import views as web_views
+
+# The admin hands out roles, so it asks for the second factor too.
+admin.site.__class__ = OTPAdminSite
 
 handler404 = "wegwijzer.web.views.page_not_found"
 
@@ -20,5 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("wegwijzer.knowledge.urls")),
     path("", include("wegwijzer.indicators.urls")),
     path("", include("wegwijzer.cases.urls")),
+    path("", include("wegwijzer.accounts.urls")),
+    path("", include("wegwijzer.registry.urls")),
     prefix_default_language=True,
 )

@@ -58,3 +58,19 @@ def _address(request) -> str | None:
     if request is None:
         return None
     return request.META.get("REMOTE_ADDR") or None
+
+
+def log_many(action: str, *, actor, object_type: str, object_ids, fields=(), request=None):
+    """One entry per object, appended in one transaction (a page listing many records)."""
+    with transaction.atomic():
+        return [
+            log(
+                action,
+                actor=actor,
+                object_type=object_type,
+                object_id=object_id,
+                fields=fields,
+                request=request,
+            )
+            for object_id in object_ids
+        ]

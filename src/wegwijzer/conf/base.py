@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment modules import from here."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -24,7 +25,13 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "wegwijzer.web",
+    "django_countries",
+    "wegwijzer.accounts",
+    "wegwijzer.registry",
     "wegwijzer.knowledge",
     "wegwijzer.indicators",
     "wegwijzer.directory",
@@ -42,8 +49,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "wegwijzer.urls"
@@ -94,9 +104,40 @@ PUBLIC_PAGE_CACHE_SECONDS = int(
     env("PUBLIC_PAGE_CACHE_SECONDS", "300", help="Seconds to keep rendered public pages (0: off).")
 )
 
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    # First, so a throttled username is refused before its password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Only to verify (and then upgrade) hashes made before Argon2 was the default.
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "registry:list"
+SESSION_COOKIE_AGE = int(
+    env("SESSION_COOKIE_AGE", str(8 * 3600), help="Seconds a professional stays logged in.")
+)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Login throttling (django-axes): after 5 wrong passwords for one username from one
+# address, that pair is locked for 15 minutes. TOTP codes have their own throttle.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "wegwijzer.accounts.views.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+OTP_TOTP_ISSUER = "Wegwijzer"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -138,6 +179,21 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Registry: the secret key of the identifier encodings (HMAC and Bloom filters). Whoever
+# holds it can test guesses against the encodings, so it lives only in the environment.
+IDENTIFIER_KEY = env(
+    "IDENTIFIER_KEY",
+    help="Secret key (32+ characters) for the keyed identifier encodings; required.",
+    required=True,
+)
+# Retention (AVG art. 5(1)(e)); docs/registry.md gives the reasons for each period.
+REGISTRY_IDENTIFIER_RETENTION_YEARS = int(
+    env("REGISTRY_IDENTIFIER_RETENTION_YEARS", "5", help="Years identifiers are kept.")
+)
+REGISTRY_RECORD_RETENTION_YEARS = int(
+    env("REGISTRY_RECORD_RETENTION_YEARS", "15", help="Years a registration is kept in full.")
+)
+
 # Quick exit leaves for this neutral site.
 QUICK_EXIT_URL = env(
     "QUICK_EXIT_URL",
@@ -165,7 +221,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO", help="Root log level.")},
     # WeasyPrint narrates every rendering step at INFO.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+    },
 }
 
 DEBUG = env_bool("DEBUG", False, help="Django debug mode; never in production.")

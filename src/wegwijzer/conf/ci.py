@@ -3,6 +3,7 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "ci-only-insecure-key-not-for-production")
+os.environ.setdefault("IDENTIFIER_KEY", "ci-only-identifier-key-not-for-production-0123456789")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 os.environ.setdefault("PUBLIC_PAGE_CACHE_SECONDS", "0")
 

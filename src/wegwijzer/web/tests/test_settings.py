@@ -11,6 +11,7 @@ PRODUCTION_ENV = {
     "DJANGO_ENV": "production",
     "SECRET_KEY": "a-long-random-production-secret-" + "x7Q!" * 12,
     "ALLOWED_HOSTS": "wegwijzer.example",
+    "IDENTIFIER_KEY": "a-long-random-identifier-key-" + "k9#" * 12,
     "DATABASE_URL": "sqlite:///:memory:",
 }
 
@@ -20,6 +21,7 @@ PRODUCTION_ENV = {
 NOT_INHERITED = {
     "SECRET_KEY",
     "ALLOWED_HOSTS",
+    "IDENTIFIER_KEY",
     "DJANGO_SETTINGS_MODULE",
     "DJANGO_ENV",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
@@ -42,7 +44,7 @@ def test_every_settings_module_imports(module):
     importlib.import_module(f"wegwijzer.conf.{module}")
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "IDENTIFIER_KEY"])
 def test_production_refuses_to_start_without(missing):
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
     result = run_manage("check", env=env)
