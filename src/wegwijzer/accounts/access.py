@@ -9,6 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import BasePermission
 
 from wegwijzer.accounts.constants import Role
@@ -18,7 +19,8 @@ def is_cleared(user) -> bool:
     """Logged in, active, and past the second factor where the role needs one."""
     if user is None or not user.is_authenticated or not user.is_active:
         return False
-    return not user.needs_second_factor or user.is_verified()
+    # OTPMiddleware adds is_verified to session users; a token's user has none: not verified.
+    return not user.needs_second_factor or getattr(user, "is_verified", lambda: False)()
 
 
 def has_role(user, roles) -> bool:
@@ -62,9 +64,17 @@ def requires_role(*roles):
 
 
 class RoleRequired(BasePermission):
-    """DRF: the view lists `allowed_roles`; the user must hold one, second factor passed."""
+    """DRF: the view lists `allowed_roles`; the user must hold one, second factor passed.
 
-    message = "Your role does not give access to this."
+    A request made with an intake token (request.auth set) passes only where the view
+    says `token_may`: tokens submit registrations and never read them.
+    """
+
+    message = _("Your role does not give access to this.")
 
     def has_permission(self, request, view):
-        return has_role(request.user, getattr(view, "allowed_roles", ()))
+        user, roles = request.user, getattr(view, "allowed_roles", ())
+        if request.auth is not None:
+            allowed = getattr(view, "token_may", ())
+            return request.method in allowed and user.is_active and user.role in roles
+        return has_role(user, roles)

@@ -1,4 +1,7 @@
-"""Signalling organisations and the people who work for them."""
+"""Signalling organisations, the people who work for them, and their systems' API tokens."""
+
+import hashlib
+import secrets
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -55,3 +58,35 @@ class User(AbstractUser):
     @property
     def needs_second_factor(self) -> bool:
         return self.role in SECOND_FACTOR_ROLES or self.is_staff or self.is_superuser
+
+
+class ApiToken(models.Model):
+    """A key with which an organisation's system submits registrations, and nothing else.
+
+    Only a digest is stored; the key is shown once. A token can create registrations but
+    never read them: reading person-level data takes a person with a second factor.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    digest = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(_("prefix"), max_length=8)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self):
+        return f"{self.prefix}… ({self.user})"
+
+    @staticmethod
+    def digest_of(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user) -> tuple["ApiToken", str]:
+        key = secrets.token_urlsafe(32)
+        token = cls.objects.create(user=user, digest=cls.digest_of(key), prefix=key[:8])
+        return token, key

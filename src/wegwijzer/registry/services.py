@@ -3,6 +3,7 @@ transaction as the write, so there is no change without its audit entry."""
 
 import hashlib
 import json
+import uuid
 from functools import lru_cache
 
 from django.conf import settings
@@ -41,13 +42,15 @@ def identifier_key() -> EncodingKey:
     return EncodingKey(settings.IDENTIFIER_KEY)
 
 
-def reference_for(cleaned: dict) -> str:
-    """A stable digest of what was registered, for sources that bring no reference of their own.
+def reference_for(cleaned: dict, occurrence: int = 0) -> str:
+    """A stable digest of an imported row, for files that bring no reference of their own.
 
-    Identifiers are part of it (so two people with the same facts stay two), but only through
-    their keyed encoding: the digest itself reveals nothing.
+    `occurrence` counts identical rows earlier in the same file: two people with the same
+    facts stay two, yet importing the file again gives every row the digest it had.
+    Identifiers enter only through their keyed encoding, so the digest reveals nothing.
     """
     facts = {name: _plain(cleaned.get(name)) for name in (*FACT_FIELDS, "forms")}
+    facts["occurrence"] = occurrence
     identity = _identity(cleaned)
     if identity is not None:
         facts["identity"] = encode(identity, identifier_key()).exact.hex()
@@ -57,7 +60,11 @@ def reference_for(cleaned: dict) -> str:
 def register(
     cleaned: dict, *, organisation, actor, source, request=None, batch=None, reference=None
 ) -> Registration:
-    """Store one cleaned registration (see intake.RegistrationForm) with its tier."""
+    """Store one cleaned registration (see intake.RegistrationForm) with its tier.
+
+    Without a `reference` the registration gets a fresh one: only a source's own
+    reference (or an import's row digest) makes a resubmission recognisable.
+    """
     identity = _identity(cleaned)
     tier = Tier.FULL if cleaned.get("consent_given_by") else Tier.NOTICE
     registered = cleaned["registration_date"]
@@ -67,7 +74,7 @@ def register(
         registered_by=actor,
         source=source,
         tier=tier,
-        reference=reference or reference_for(cleaned),
+        reference=reference or uuid.uuid4().hex,
         import_batch=batch,
         year=registered.year,
         is_minor=derived_minor(
