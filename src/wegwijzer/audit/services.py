@@ -61,16 +61,33 @@ def _address(request) -> str | None:
 
 
 def log_many(action: str, *, actor, object_type: str, object_ids, fields=(), request=None):
-    """One entry per object, appended in one transaction (a page listing many records)."""
+    """One entry per object, chained under a single lock and inserted together.
+
+    For a page that lists many records, or an import of thousands: the chain is the same
+    as with one `log` call per object, at a fraction of the round trips.
+    """
+    if action not in Action.values:
+        raise ValueError(f"unknown audit action {action!r}")
     with transaction.atomic():
-        return [
-            log(
-                action,
-                actor=actor,
+        head, _ = ChainHead.objects.select_for_update().get_or_create(
+            pk=1, defaults={"hash": chain.GENESIS}
+        )
+        previous, entries, now = head.hash, [], timezone.now()
+        for object_id in object_ids:
+            entry = AuditEntry(
+                at=now,
+                actor_id=getattr(actor, "pk", None),
+                actor=getattr(actor, "get_username", lambda: "system")(),
+                action=action,
                 object_type=object_type,
-                object_id=object_id,
-                fields=fields,
-                request=request,
+                object_id=str(object_id),
+                fields=sorted(set(fields)),
+                address=_address(request),
+                previous_hash=previous,
             )
-            for object_id in object_ids
-        ]
+            entry.hash = previous = chain.entry_hash(previous, entry.chained_fields())
+            entries.append(entry)
+        AuditEntry.objects.bulk_create(entries, batch_size=2000)
+        head.hash = previous
+        head.save(update_fields=["hash"])
+    return entries

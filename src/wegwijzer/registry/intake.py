@@ -61,10 +61,36 @@ class SeparatedMultipleChoiceField(forms.MultipleChoiceField):
 
 
 class CodeChoiceField(forms.ChoiceField):
-    """A choice written in any case (`Female`, `female`) is the same choice."""
+    """A choice written in any case (`Female`, `female`) is the same choice.
+
+    With `default`, an empty answer means that choice (`unknown`), so a file or API call
+    may leave out what the signaller does not know.
+    """
+
+    def __init__(self, *, default=None, **kwargs):
+        self.default = default
+        if default is not None:
+            kwargs.setdefault("required", False)
+            kwargs.setdefault("initial", default)
+        super().__init__(**kwargs)
+
+    default_error_messages = {
+        "invalid_choice": _("“%(value)s” is not one of the codes: %(codes)s."),
+    }
 
     def to_python(self, value):
-        return super().to_python(value).strip().lower()
+        value = super().to_python(value).strip().lower()
+        return value or (self.default or "")
+
+    def validate(self, value):
+        if value and not self.valid_value(value):
+            codes = ", ".join(str(code) for code, _label in self.choices if code)
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value, "codes": codes},
+            )
+        super().validate(value)
 
 
 class CountryCodeField(forms.ChoiceField):
@@ -86,7 +112,7 @@ class RegistrationForm(forms.Form):
     )
     nationality = CountryCodeField(label=_("Nationality"), required=False)
     residence_status = CodeChoiceField(
-        label=_("Residence status"), choices=ResidenceStatus.choices, initial="unknown"
+        label=_("Residence status"), choices=ResidenceStatus.choices, default="unknown"
     )
     sector = CodeChoiceField(
         label=_("Sector (labour exploitation)"),
@@ -100,10 +126,10 @@ class RegistrationForm(forms.Form):
         max_length=6,
     )
     recruitment_channel = CodeChoiceField(
-        label=_("Recruitment channel"), choices=RecruitmentChannel.choices, initial="unknown"
+        label=_("Recruitment channel"), choices=RecruitmentChannel.choices, default="unknown"
     )
     relation_to_exploiter = CodeChoiceField(
-        label=_("Relation to the exploiter"), choices=Relation.choices, initial="unknown"
+        label=_("Relation to the exploiter"), choices=Relation.choices, default="unknown"
     )
     police_report = YesNoUnknownField(label=_("Police report made"), required=False)
     reflection_period_start = forms.DateField(

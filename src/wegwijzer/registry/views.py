@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -10,9 +10,10 @@ from django.views.decorators.http import require_POST
 from wegwijzer.accounts.access import requires_role
 from wegwijzer.accounts.constants import Role
 from wegwijzer.accounts.models import Organisation
-from wegwijzer.registry import selectors, services
+from wegwijzer.registry import imports, selectors, services
 from wegwijzer.registry.constants import Source
 from wegwijzer.registry.intake import RegistrationForm
+from wegwijzer.registry.models import ImportBatch
 
 PERSON_LEVEL = (Role.SIGNALLER, Role.REGISTRAR)
 
@@ -80,3 +81,64 @@ def erase(request, public_id):
     services.erase(registration, actor=request.user, request=request)
     messages.success(request, _("The registration is erased."))
     return redirect("registry:list")
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("CSV or XLSX file"))
+    mode = forms.ChoiceField(
+        label=gettext_lazy("If some rows are wrong"),
+        choices=[
+            (ImportBatch.Mode.VALID_ROWS, gettext_lazy("Register the valid rows, report the rest")),
+            (ImportBatch.Mode.ALL_OR_NOTHING, gettext_lazy("Register nothing until all are right")),
+        ],
+        widget=forms.RadioSelect,
+        initial=ImportBatch.Mode.VALID_ROWS,
+    )
+
+
+class RegistrarImportForm(ImportForm):
+    organisation = forms.ModelChoiceField(
+        label=gettext_lazy("Signalling organisation"), queryset=Organisation.objects.all()
+    )
+    field_order = ["organisation"]
+
+
+# Larger files go through `wegwijzer import_registrations`, which shows progress.
+WEB_IMPORT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@requires_role(*PERSON_LEVEL)
+def import_file(request):
+    registrar = request.user.role == Role.REGISTRAR
+    form = (RegistrarImportForm if registrar else ImportForm)(
+        request.POST or None, request.FILES or None
+    )
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > WEB_IMPORT_MAX_BYTES:
+            form.add_error(
+                "file", _("The file is too large for the web; ask for a command-line import.")
+            )
+        else:
+            batch = imports.run(
+                upload.read(),
+                upload.name,
+                organisation=form.cleaned_data["organisation"]
+                if registrar
+                else request.user.organisation,
+                actor=request.user,
+                mode=form.cleaned_data["mode"],
+            )
+            return redirect("registry:import-report", pk=batch.pk)
+    return render(
+        request, "registry/import.html", {"form": form, "headings": imports.DUTCH_HEADINGS}
+    )
+
+
+@requires_role(*PERSON_LEVEL)
+def import_report(request, pk):
+    batches = ImportBatch.objects.select_related("organisation")
+    if request.user.role != Role.REGISTRAR:
+        batches = batches.filter(organisation_id=request.user.organisation_id)
+    batch = get_object_or_404(batches, pk=pk)
+    return render(request, "registry/import_report.html", {"batch": batch})
