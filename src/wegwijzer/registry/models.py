@@ -120,6 +120,9 @@ class Registration(models.Model):
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Set when the retention period ended: day-level dates and links to people are gone,
+    # the year and the statistical facts stay.
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True)
 
     class Meta:
         ordering = ["-registration_date", "-id"]
