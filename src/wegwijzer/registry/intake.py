@@ -93,12 +93,24 @@ class CodeChoiceField(forms.ChoiceField):
         super().validate(value)
 
 
+def _country_choices():
+    return [("", "---"), *countries]
+
+
 class CountryCodeField(forms.ChoiceField):
+    """An ISO 3166-1 alpha-2 code. The 250 choices are a callable, so the form does not
+    copy them for every row of an import; validity is a set lookup."""
+
+    CODES = frozenset(code for code, _name in countries)
+
     def __init__(self, **kwargs):
-        super().__init__(choices=[("", "---"), *countries], **kwargs)
+        super().__init__(choices=_country_choices, **kwargs)
 
     def to_python(self, value):
         return super().to_python(value).strip().upper()
+
+    def valid_value(self, value):
+        return value in self.CODES
 
 
 class RegistrationForm(forms.Form):
