@@ -1,6 +1,7 @@
 """Real headless Chromium (Debian's package, never a downloaded browser) via Playwright."""
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,28 @@ def site(live_server, transactional_db):
     load_content(force=True)
     load_organisations()
     seed_care_coordinators()
-    return live_server.url
+    with _append_only_audit_released_for_the_flush():
+        yield live_server.url
+
+
+@contextmanager
+def _append_only_audit_released_for_the_flush():
+    """After a live-server test Django empties every table. PostgreSQL's TRUNCATE passes the
+    row triggers that keep audit entries append-only; SQLite's DELETE does not, so the delete
+    trigger is lifted for the flush and put back before the next test."""
+    from django.db import connection
+
+    sqlite = connection.vendor == "sqlite"
+    if sqlite:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit_auditentry"
+                " BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END"
+            )
+    yield
+    if sqlite:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TRIGGER IF EXISTS audit_no_delete")
 
 
 @pytest.fixture

@@ -187,6 +187,15 @@ class RegistrationForm(forms.Form):
     )
     field_order = ["registration_date", "forms"]
 
+    def groups(self):
+        """The fields in the three parts a signaller fills in, for the page's fieldsets."""
+        own = [*IDENTITY_FIELDS, *CONSENT_FIELDS]
+        return [
+            (_("What happened"), [self[name] for name in self.fields if name not in own]),
+            (_("Consent"), [self[name] for name in CONSENT_FIELDS]),
+            (_("Identifiers (only with consent)"), [self[name] for name in IDENTITY_FIELDS]),
+        ]
+
     def clean_municipality_of_exploitation(self):
         code = self.cleaned_data["municipality_of_exploitation"].strip().upper()
         if code and regions.by_code(code) is None:

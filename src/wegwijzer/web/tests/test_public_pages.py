@@ -25,7 +25,7 @@ def test_every_public_page_answers_without_cookies_and_with_privacy_headers(clie
         assert response.status_code == 200, url
         assert not response.cookies, url
         assert response["Cache-Control"] == "no-store", url
-        assert response["Referrer-Policy"] == "no-referrer", url
+        assert response["Referrer-Policy"] == "same-origin", url
         policy = response["Content-Security-Policy"]
         assert "default-src 'none'" in policy and "script-src 'self'" in policy, url
         assert "unsafe-inline" not in policy
