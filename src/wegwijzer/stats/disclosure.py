@@ -1,0 +1,426 @@
+"""Cell suppression for published counts, and an auditor that tries to undo it.
+
+A publication is a `System`: every published number is a cell (any hashable id, shared
+between tables where tables share a number, such as one year's total in every breakdown)
+and the *relations* a reader knows between cells:
+
+- "sum":     total = part_1 + ... + part_n         (categories that add up)
+- "cover":   part_i <= total <= part_1 + ... + part_n  (multi-response: every unit in at
+             least one row, possibly in several)
+- "at_most": part <= total                          (notices <= persons <= registrations)
+
+Every cell is also known to be a non-negative whole number.
+
+**Primary suppression**: a cell counting 1 .. threshold-1 units is withheld. Zero is
+published: it exposes nobody.
+
+**Protection rule** (the interval rule of Cox, and of Fischetti and Salazar-Gonzalez,
+"Models and algorithms for the 2-dimensional cell suppression problem", 1999): for every
+primary cell with true value a, the values a reader can still deduce from everything
+published must include both 0 and `threshold`. In the terms of that literature: lower
+protection level a, upper protection level threshold - a. So nobody can tell from the
+tables whether the group exists at all, nor that it is small.
+
+**Secondary suppression** finds, for each primary cell and each direction, a *witness*:
+a change d of the table that keeps every relation true, keeps every cell >= 0, moves the
+primary cell to 0 (or to the threshold) and only touches cells that are, or now become,
+suppressed. The witness is the cheapest such change by linear programming (weighted by
+`costs`: small interior cells are cheap, totals dear, the grand total dearest), solved
+again with integer variables if the linear solution is fractional. Because the witness
+table is itself a possible truth, the rule holds by construction for every primary cell,
+and suppressing more cells later can only widen what a reader must consider possible.
+
+**Auditor** (`audit`): given only what is published (suppressed cells as None) and the
+relations, the feasible interval of every suppressed cell, by minimising and maximising it
+with `scipy.optimize.linprog` (optionally as an integer programme). `check` compares those
+intervals with the true values and lists every violation: a primary cell whose interval
+excludes 0 or the threshold, any suppressed cell that can be recomputed exactly, and any
+published cell below the threshold.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import linprog
+
+CellId = Hashable
+TOLERANCE = 1e-6
+
+SUM = "sum"
+COVER = "cover"
+AT_MOST = "at_most"
+
+
+@dataclass(frozen=True)
+class Relation:
+    kind: str
+    total: CellId
+    parts: tuple[CellId, ...]
+
+    def __post_init__(self):
+        if self.kind not in (SUM, COVER, AT_MOST):
+            raise ValueError(f"unknown relation kind {self.kind!r}")
+
+
+@dataclass
+class System:
+    """Cells with their true values and the relations a reader knows between them."""
+
+    values: dict[CellId, int]
+    relations: list[Relation] = field(default_factory=list)
+
+    def __post_init__(self):
+        for relation in self.relations:
+            for cell in (relation.total, *relation.parts):
+                if cell not in self.values:
+                    raise KeyError(f"relation refers to unknown cell {cell!r}")
+        broken = _violated(self.values, self.relations)
+        if broken:
+            raise ValueError(f"the values break a relation: {broken[0]}")
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float  # math.inf when nothing published bounds the cell from above
+
+    @property
+    def width(self) -> float:
+        return self.high - self.low
+
+
+@dataclass(frozen=True)
+class Suppression:
+    primary: frozenset
+    secondary: frozenset
+
+    @property
+    def suppressed(self) -> frozenset:
+        return self.primary | self.secondary
+
+    def published(self, values: Mapping[CellId, int]) -> dict[CellId, int | None]:
+        return {cell: None if cell in self.suppressed else v for cell, v in values.items()}
+
+
+@dataclass(frozen=True)
+class Finding:
+    cell: CellId
+    value: int
+    interval: Interval | None
+    problem: str
+
+
+def _violated(values: Mapping[CellId, float], relations: Iterable[Relation]) -> list[Relation]:
+    broken = []
+    for relation in relations:
+        total = values[relation.total]
+        parts = [values[part] for part in relation.parts]
+        if relation.kind == SUM:
+            ok = abs(total - sum(parts)) <= TOLERANCE
+        elif relation.kind == COVER:
+            ok = all(p <= total + TOLERANCE for p in parts) and total <= sum(parts) + TOLERANCE
+        else:
+            ok = all(p <= total + TOLERANCE for p in parts)
+        if not ok:
+            broken.append(relation)
+    return broken
+
+
+def _matrices(cells: Sequence[CellId], relations: Iterable[Relation]):
+    """The relations as A_eq x = 0 and A_ub x <= 0 over `cells` (sparse)."""
+    position = {cell: i for i, cell in enumerate(cells)}
+    eq: list[dict[int, float]] = []
+    ub: list[dict[int, float]] = []
+    for relation in relations:
+        total = position[relation.total]
+        parts = [position[part] for part in relation.parts]
+        if relation.kind == SUM:
+            row = {total: 1.0}
+            for part in parts:
+                row[part] = row.get(part, 0.0) - 1.0
+            eq.append(row)
+            continue
+        for part in parts:
+            ub.append({part: 1.0, total: -1.0} if part != total else {})
+        if relation.kind == COVER:
+            row = {total: 1.0}
+            for part in parts:
+                row[part] = row.get(part, 0.0) - 1.0
+            ub.append(row)
+    return _sparse(eq, len(cells)), _sparse(ub, len(cells))
+
+
+def _sparse(rows: list[dict[int, float]], width: int) -> sparse.csr_array:
+    data, row_index, col_index = [], [], []
+    for r, row in enumerate(rows):
+        for c, v in row.items():
+            if v:
+                data.append(v)
+                row_index.append(r)
+                col_index.append(c)
+    return sparse.csr_array((data, (row_index, col_index)), shape=(len(rows), width))
+
+
+def primary_cells(values: Mapping[CellId, int], threshold: int) -> frozenset:
+    return frozenset(cell for cell, value in values.items() if 0 < value < threshold)
+
+
+def default_costs(system: System) -> dict[CellId, float]:
+    """What withholding a cell costs: small interior cells cheap, margins dear.
+
+    Totals are shared by several tables and carry the headline figures, so the witness
+    search goes round them whenever the tables allow it.
+    """
+    totals = {relation.total for relation in system.relations}
+    parts = {part for relation in system.relations for part in relation.parts}
+    largest = max(system.values.values(), default=0) + 1
+    costs = {}
+    for cell, value in system.values.items():
+        cost = 1.0 + value / largest
+        if cell in totals:
+            cost *= 20 if cell in parts else 1000
+        costs[cell] = cost
+    return costs
+
+
+def protect(
+    system: System,
+    threshold: int = 10,
+    *,
+    costs: Mapping[CellId, float] | None = None,
+    already: Iterable[CellId] = (),
+) -> Suppression:
+    """Primary and secondary suppression so that every primary cell keeps 0 and
+    `threshold` within what a reader can deduce (see the module docstring).
+
+    `already` names cells to withhold anyway (for example a whole row not for publication).
+    """
+    values = system.values
+    primary = primary_cells(values, threshold)
+    suppressed = set(primary) | set(already)
+    if not primary:
+        return Suppression(frozenset(), frozenset(suppressed))
+    costs = dict(costs or default_costs(system))
+    cells = list(values)
+    position = {cell: i for i, cell in enumerate(cells)}
+    x = np.array([values[cell] for cell in cells], dtype=float)
+    a_eq, a_ub = _matrices(cells, system.relations)
+    slack = -(a_ub @ x)
+
+    for cell in sorted(primary, key=lambda c: (values[c], repr(c))):
+        for direction in ("down", "up"):
+            interval = audit_cell(cell, suppressed, values, system.relations)
+            if direction == "down" and interval.low <= TOLERANCE:
+                continue
+            if direction == "up" and interval.high >= threshold - TOLERANCE:
+                continue
+            need = values[cell] if direction == "down" else threshold - values[cell]
+            moved = _witness(
+                position[cell], direction, need, x, a_eq, a_ub, slack,
+                [0.001 if c in suppressed else costs[c] for c in cells],
+            )  # fmt: skip
+            suppressed.update(cells[i] for i in moved)
+    return Suppression(frozenset(primary), frozenset(suppressed - primary))
+
+
+def _witness(target, direction, need, x, a_eq, a_ub, slack, weights) -> list[int]:
+    """Indices of the cells a cheapest valid change moving `target` by `need` touches."""
+    n = len(x)
+    weights = np.asarray(weights, dtype=float)
+    objective = np.concatenate([weights, weights])  # variables: increases, then decreases
+    bounds = [(0.0, None)] * n + [(0.0, float(v)) for v in x]
+    if direction == "up":
+        bounds[target] = (float(need), float(need))
+        bounds[n + target] = (0.0, 0.0)
+    else:
+        bounds[target] = (0.0, 0.0)
+        bounds[n + target] = (float(need), float(need))
+    eq = sparse.hstack([a_eq, -a_eq]).tocsr() if a_eq.shape[0] else None
+    ub = sparse.hstack([a_ub, -a_ub]).tocsr() if a_ub.shape[0] else None
+    arguments = dict(
+        c=objective,
+        A_eq=eq,
+        b_eq=np.zeros(a_eq.shape[0]) if eq is not None else None,
+        A_ub=ub,
+        b_ub=slack if ub is not None else None,
+        bounds=bounds,
+        method="highs",
+    )
+    result = linprog(**arguments)
+    if result.status == 0 and not _integral(result.x):
+        # A fractional witness is no proof against a reader who knows cells are whole
+        # numbers; the integer programme gives one that is.
+        result = linprog(**arguments, integrality=np.ones(2 * n))
+    if result.status != 0:
+        raise RuntimeError(f"no valid change protects cell {target}: {result.message}")
+    change = result.x[:n] - result.x[n:]
+    return [i for i in np.flatnonzero(np.abs(change) > TOLERANCE) if i != target]
+
+
+def _integral(vector: np.ndarray) -> bool:
+    return bool(np.all(np.abs(vector - np.round(vector)) <= TOLERANCE))
+
+
+def audit_cell(
+    cell: CellId,
+    suppressed: Iterable[CellId],
+    values: Mapping[CellId, int],
+    relations: Sequence[Relation],
+    *,
+    integer: bool = False,
+) -> Interval:
+    """The feasible interval of one suppressed cell given everything else published."""
+    published = {c: (None if c in suppressed else v) for c, v in values.items()}
+    published[cell] = None
+    return audit(published, relations, cells=[cell], integer=integer)[cell]
+
+
+def audit(
+    published: Mapping[CellId, int | None],
+    relations: Sequence[Relation],
+    *,
+    cells: Iterable[CellId] | None = None,
+    integer: bool = False,
+    known_bounds: Mapping[CellId, tuple[float, float]] | None = None,
+) -> dict[CellId, Interval]:
+    """What a reader can deduce about each suppressed (None) cell: its feasible interval.
+
+    Only the published numbers and the relations are used; the true values of suppressed
+    cells are never looked at. `known_bounds` adds outside knowledge a reader may have
+    (for example counts in another release); `integer` makes the reader solve integer
+    programmes instead of linear ones. `cells` limits the answer to some suppressed cells.
+    """
+    hidden = [cell for cell, value in published.items() if value is None]
+    wanted = set(hidden if cells is None else cells)
+    relevant = [r for r in relations if any(published[c] is None for c in (r.total, *r.parts))]
+    intervals: dict[CellId, Interval] = {}
+    for component in _components(hidden, relevant):
+        if not wanted.intersection(component):
+            continue
+        intervals.update(
+            _bound_component(component, published, relevant, wanted, integer, known_bounds)
+        )
+    return intervals
+
+
+def _components(hidden: list[CellId], relations: Sequence[Relation]) -> list[list[CellId]]:
+    """Suppressed cells that share a relation, directly or through other suppressed cells."""
+    parent = {cell: cell for cell in hidden}
+
+    def find(cell):
+        while parent[cell] != cell:
+            parent[cell] = parent[parent[cell]]
+            cell = parent[cell]
+        return cell
+
+    for relation in relations:
+        members = [c for c in (relation.total, *relation.parts) if c in parent]
+        for other in members[1:]:
+            parent[find(other)] = find(members[0])
+    groups: dict[CellId, list[CellId]] = {}
+    for cell in hidden:
+        groups.setdefault(find(cell), []).append(cell)
+    return list(groups.values())
+
+
+def _bound_component(component, published, relations, wanted, integer, known_bounds):
+    inside = set(component)
+    rows = [r for r in relations if inside.intersection((r.total, *r.parts))]
+    # Cells of those relations: the component's unknowns, then the published constants.
+    constants = sorted({c for r in rows for c in (r.total, *r.parts) if c not in inside}, key=repr)
+    cells = list(component) + constants
+    a_eq, a_ub = _matrices(cells, rows)
+    k = len(component)
+    fixed = np.array([published[c] for c in constants], dtype=float)
+    eq = a_eq[:, :k] if a_eq.shape[0] else None
+    ub = a_ub[:, :k] if a_ub.shape[0] else None
+    b_eq = -(a_eq[:, k:] @ fixed) if eq is not None else None
+    b_ub = -(a_ub[:, k:] @ fixed) if ub is not None else None
+    bounds = [(0.0, None)] * k
+    for i, cell in enumerate(component):
+        if known_bounds and cell in known_bounds:
+            low, high = known_bounds[cell]
+            bounds[i] = (max(0.0, low), high)
+    integrality = np.ones(k) if integer else None
+    result = {}
+    for i, cell in enumerate(component):
+        if cell not in wanted:
+            continue
+        objective = np.zeros(k)
+        objective[i] = 1.0
+        low = linprog(objective, A_ub=ub, b_ub=b_ub, A_eq=eq, b_eq=b_eq, bounds=bounds,
+                      method="highs", integrality=integrality)  # fmt: skip
+        high = linprog(-objective, A_ub=ub, b_ub=b_ub, A_eq=eq, b_eq=b_eq, bounds=bounds,
+                       method="highs", integrality=integrality)  # fmt: skip
+        if low.status == 2 or high.status == 2:
+            raise ValueError("the published figures contradict their own relations")
+        result[cell] = Interval(
+            low=float(low.fun) if low.status == 0 else 0.0,
+            high=-float(high.fun) if high.status == 0 else math.inf,
+        )
+    return result
+
+
+def check(
+    published: Mapping[CellId, int | None],
+    relations: Sequence[Relation],
+    values: Mapping[CellId, int],
+    threshold: int = 10,
+    *,
+    integer: bool = False,
+    known_bounds: Mapping[CellId, tuple[float, float]] | None = None,
+) -> list[Finding]:
+    """Every way the publication breaks the protection rule; empty when it is safe."""
+    findings = [
+        Finding(cell, values[cell], None, "published although below the threshold")
+        for cell, shown in published.items()
+        if shown is not None and 0 < values[cell] < threshold
+    ]
+    intervals = audit(published, relations, integer=integer, known_bounds=known_bounds)
+    for cell, interval in intervals.items():
+        value = values[cell]
+        if interval.width < 1 - TOLERANCE:
+            findings.append(Finding(cell, value, interval, "can be recomputed exactly"))
+        elif 0 < value < threshold:
+            if interval.low > TOLERANCE:
+                findings.append(Finding(cell, value, interval, "shown to be non-empty"))
+            if interval.high < threshold - TOLERANCE:
+                findings.append(Finding(cell, value, interval, "shown to be below threshold"))
+    return findings
+
+
+# Builders for the plain shapes, used by tests and by anyone publishing a simple table.
+
+
+def one_way(name: str, counts: Sequence[int]) -> System:
+    """Categories (name, i) adding up to a total (name, "total")."""
+    values: dict[CellId, int] = {(name, i): int(v) for i, v in enumerate(counts)}
+    values[(name, "total")] = sum(values.values())
+    parts = tuple((name, i) for i in range(len(counts)))
+    return System(values, [Relation(SUM, (name, "total"), parts)])
+
+
+def two_way(name: str, counts: Sequence[Sequence[int]]) -> System:
+    """Rows x columns (name, r, c) with row totals (name, r, "total"), column totals
+    (name, "total", c) and the grand total (name, "total", "total")."""
+    matrix = np.asarray(counts, dtype=int)
+    rows, columns = matrix.shape
+    values: dict[CellId, int] = {}
+    relations = []
+    for r in range(rows):
+        for c in range(columns):
+            values[(name, r, c)] = int(matrix[r, c])
+    for r in range(rows):
+        values[(name, r, "total")] = int(matrix[r].sum())
+        parts = tuple((name, r, c) for c in range(columns))
+        relations.append(Relation(SUM, (name, r, "total"), parts))
+    for c in [*range(columns), "total"]:
+        values[(name, "total", c)] = int(matrix[:, c].sum() if c != "total" else matrix.sum())
+        parts = tuple((name, r, c) for r in range(rows))
+        relations.append(Relation(SUM, (name, "total", c), parts))
+    return System(values, relations)
