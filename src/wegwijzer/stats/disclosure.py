@@ -213,8 +213,8 @@ def protect(
     slack = -(a_ub @ x)
 
     for cell in sorted(primary, key=lambda c: (values[c], repr(c))):
+        interval = audit_cell(cell, suppressed, values, system.relations)
         for direction in ("down", "up"):
-            interval = audit_cell(cell, suppressed, values, system.relations)
             if direction == "down" and interval.low <= TOLERANCE:
                 continue
             if direction == "up" and interval.high >= threshold - TOLERANCE:
@@ -224,7 +224,9 @@ def protect(
                 position[cell], direction, need, x, a_eq, a_ub, slack,
                 [0.001 if c in suppressed else costs[c] for c in cells],
             )  # fmt: skip
-            suppressed.update(cells[i] for i in moved)
+            if moved:
+                suppressed.update(cells[i] for i in moved)
+                interval = audit_cell(cell, suppressed, values, system.relations)
     return Suppression(frozenset(primary), frozenset(suppressed - primary))
 
 
@@ -346,6 +348,10 @@ def _bound_component(component, published, relations, wanted, integer, known_bou
         if known_bounds and cell in known_bounds:
             low, high = known_bounds[cell]
             bounds[i] = (max(0.0, low), high)
+    if k == 1:
+        cell = component[0]
+        low, high = bounds[0]
+        return {cell: _single(eq, b_eq, ub, b_ub, low, math.inf if high is None else high)}
     integrality = np.ones(k) if integer else None
     result = {}
     for i, cell in enumerate(component):
@@ -364,6 +370,29 @@ def _bound_component(component, published, relations, wanted, integer, known_bou
             high=-float(high.fun) if high.status == 0 else math.inf,
         )
     return result
+
+
+def _single(eq, b_eq, ub, b_ub, low: float, high: float) -> Interval:
+    """Bounds of one unknown directly from its rows (no solver needed for a lone cell)."""
+    for matrix, rhs, equal in ((eq, b_eq, True), (ub, b_ub, False)):
+        if matrix is None:
+            continue
+        coefficients = matrix.toarray()[:, 0]
+        for a, b in zip(coefficients, rhs, strict=True):
+            if abs(a) <= TOLERANCE:
+                if (abs(b) > TOLERANCE) if equal else (b < -TOLERANCE):
+                    raise ValueError("the published figures contradict their own relations")
+                continue
+            bound = b / a
+            if equal:
+                low, high = max(low, bound), min(high, bound)
+            elif a > 0:
+                high = min(high, bound)
+            else:
+                low = max(low, bound)
+    if low > high + TOLERANCE:
+        raise ValueError("the published figures contradict their own relations")
+    return Interval(low, high)
 
 
 def check(
