@@ -18,18 +18,19 @@ import pandas as pd
 from . import disclosure
 from .codes import Label
 from .disclosure import AT_MOST, SUM, Relation, System
+from .records import UNIT_LABELS
 from .tables import ALL_YEARS, TOTAL_ROW, Column, Coordinate, CountTable, build_tables
 
 SUPPRESSED = Label("afgeschermd", "suppressed")
 SUPPRESSION_RULE = Label(
-    "Cellen met minder dan {threshold} personen zijn afgeschermd, en zo nodig ook andere "
+    "Cellen met minder dan {threshold} {unit} zijn afgeschermd, en zo nodig ook andere "
     "cellen, zodat een afgeschermde cel niet uit totalen of andere tabellen kan worden "
     "teruggerekend: uit de gepubliceerde cijfers blijft zowel 0 als {threshold} mogelijk. "
-    "Een afgeschermde cel kan dus ook {threshold} of meer personen bevatten.",
-    "Cells with fewer than {threshold} persons are suppressed, and where needed other cells "
+    "Een afgeschermde cel kan dus ook {threshold} of meer {unit} bevatten.",
+    "Cells with fewer than {threshold} {unit} are suppressed, and where needed other cells "
     "too, so that no suppressed cell can be recomputed from totals or other tables: the "
     "published figures leave both 0 and {threshold} possible. A suppressed cell can "
-    "therefore also hold {threshold} or more persons.",
+    "therefore also hold {threshold} or more {unit}.",
 )
 
 
@@ -129,7 +130,8 @@ class Publication:
         return self.tables[0].years if self.tables else []
 
     def rule(self, language: str) -> str:
-        return SUPPRESSION_RULE.get(language).format(threshold=self.threshold)
+        unit = UNIT_LABELS[self.unit].get(language)
+        return SUPPRESSION_RULE.get(language).format(threshold=self.threshold, unit=unit)
 
     def information_loss(self) -> dict[str, int]:
         cells = sum(len(t.table.all_rows) * len(t.table.columns) for t in self.tables)
