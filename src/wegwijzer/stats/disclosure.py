@@ -199,6 +199,9 @@ def protect(
     `threshold` within what a reader can deduce (see the module docstring).
 
     `already` names cells to withhold anyway (for example a whole row not for publication).
+    Every possible table found on the way (the truth, each witness, each point a reader
+    could not exclude) is kept as evidence: one such table often shows several cells
+    protected at once, which spares most of the solver calls.
     """
     values = system.values
     primary = primary_cells(values, threshold)
@@ -211,37 +214,61 @@ def protect(
     x = np.array([values[cell] for cell in cells], dtype=float)
     a_eq, a_ub = _matrices(cells, system.relations)
     slack = -(a_ub @ x)
+    evidence = [x]
 
     for cell in sorted(primary, key=lambda c: (values[c], repr(c))):
-        interval = audit_cell(cell, suppressed, values, system.relations)
-        for direction in ("down", "up"):
-            if direction == "down" and interval.low <= TOLERANCE:
+        i = position[cell]
+        for goal in (0.0, float(threshold)):
+            if any(_reaches(point[i], goal) for point in evidence):
                 continue
-            if direction == "up" and interval.high >= threshold - TOLERANCE:
-                continue
-            need = values[cell] if direction == "down" else threshold - values[cell]
-            moved = _witness(
-                position[cell], direction, need, x, a_eq, a_ub, slack,
-                [0.001 if c in suppressed else costs[c] for c in cells],
-            )  # fmt: skip
-            if moved:
-                suppressed.update(cells[i] for i in moved)
-                interval = audit_cell(cell, suppressed, values, system.relations)
+            point = _reach(cell, goal, suppressed, values, system.relations, position, x)
+            if point is None:
+                weights = [0.001 if c in suppressed else costs[c] for c in cells]
+                need = goal - values[cell]
+                point = _witness(i, need, x, a_eq, a_ub, slack, weights)
+                moved = np.flatnonzero(np.abs(point - x) > TOLERANCE)
+                suppressed.update(cells[j] for j in moved)
+            evidence.append(point)
     return Suppression(frozenset(primary), frozenset(suppressed - primary))
 
 
-def _witness(target, direction, need, x, a_eq, a_ub, slack, weights) -> list[int]:
-    """Indices of the cells a cheapest valid change moving `target` by `need` touches."""
+def _reaches(value: float, goal: float) -> bool:
+    return value <= goal + TOLERANCE if goal == 0 else value >= goal - TOLERANCE
+
+
+def _reach(cell, goal, suppressed, values, relations, position, x) -> np.ndarray | None:
+    """A whole-number table, consistent with what is published now, in which `cell`
+    is 0 (goal 0) or at least `goal`; None if the publication rules that out."""
+    published = {c: (None if c in suppressed else v) for c, v in values.items()}
+    hidden = [c for c in values if c in suppressed]
+    relevant = [r for r in relations if any(published[c] is None for c in (r.total, *r.parts))]
+    component = next(group for group in _components(hidden, relevant) if cell in group)
+    problem = _Problem(component, published, relevant)
+    index = component.index(cell)
+    bounds = list(problem.bounds)
+    bounds[index] = (0.0, 0.0) if goal == 0 else (goal, None)
+    solution = problem.solve(np.zeros(len(component)), bounds, integer=True)
+    if solution is None:
+        return None
+    point = x.copy()
+    for j, member in enumerate(component):
+        point[position[member]] = solution[j]
+    return point
+
+
+def _witness(target, need, x, a_eq, a_ub, slack, weights) -> np.ndarray:
+    """The cheapest valid table that moves `target` by `need` (negative: down): the true
+    table plus increases minus decreases, every relation kept, nothing below zero."""
     n = len(x)
     weights = np.asarray(weights, dtype=float)
     objective = np.concatenate([weights, weights])  # variables: increases, then decreases
     bounds = [(0.0, None)] * n + [(0.0, float(v)) for v in x]
-    if direction == "up":
+    if need > 0:
         bounds[target] = (float(need), float(need))
         bounds[n + target] = (0.0, 0.0)
     else:
         bounds[target] = (0.0, 0.0)
-        bounds[n + target] = (float(need), float(need))
+        bounds[n + target] = (float(-need), float(-need))
     eq = sparse.hstack([a_eq, -a_eq]).tocsr() if a_eq.shape[0] else None
     ub = sparse.hstack([a_ub, -a_ub]).tocsr() if a_ub.shape[0] else None
     arguments = dict(
@@ -257,29 +284,23 @@ def _witness(target, direction, need, x, a_eq, a_ub, slack, weights) -> list[int
     if result.status == 0 and not _integral(result.x):
         # A fractional witness is no proof against a reader who knows cells are whole
         # numbers; the integer programme gives one that is.
-        result = linprog(**arguments, integrality=np.ones(2 * n))
+        result = linprog(**arguments, **_integer_options(2 * n, True))
     if result.status != 0:
         raise RuntimeError(f"no valid change protects cell {target}: {result.message}")
-    change = result.x[:n] - result.x[n:]
-    return [i for i in np.flatnonzero(np.abs(change) > TOLERANCE) if i != target]
+    return x + np.round(result.x[:n] - result.x[n:])
+
+
+def _integer_options(size: int, integer: bool) -> dict:
+    """Arguments for an integer programme. HiGHS's MIP presolve (SciPy 1.17) returned a
+    wrong optimum on a 29-variable audit problem (5 where 14 is attainable, see
+    docs/statistics.md), so integer programmes run without presolve; they are small."""
+    if not integer:
+        return {}
+    return {"integrality": np.ones(size), "options": {"presolve": False}}
 
 
 def _integral(vector: np.ndarray) -> bool:
     return bool(np.all(np.abs(vector - np.round(vector)) <= TOLERANCE))
-
-
-def audit_cell(
-    cell: CellId,
-    suppressed: Iterable[CellId],
-    values: Mapping[CellId, int],
-    relations: Sequence[Relation],
-    *,
-    integer: bool = False,
-) -> Interval:
-    """The feasible interval of one suppressed cell given everything else published."""
-    published = {c: (None if c in suppressed else v) for c, v in values.items()}
-    published[cell] = None
-    return audit(published, relations, cells=[cell], integer=integer)[cell]
 
 
 def audit(
@@ -304,9 +325,10 @@ def audit(
     for component in _components(hidden, relevant):
         if not wanted.intersection(component):
             continue
-        intervals.update(
-            _bound_component(component, published, relevant, wanted, integer, known_bounds)
-        )
+        problem = _Problem(component, published, relevant, known_bounds)
+        for index, cell in enumerate(component):
+            if cell in wanted:
+                intervals[cell] = problem.interval(index, integer=integer)
     return intervals
 
 
@@ -330,46 +352,61 @@ def _components(hidden: list[CellId], relations: Sequence[Relation]) -> list[lis
     return list(groups.values())
 
 
-def _bound_component(component, published, relations, wanted, integer, known_bounds):
-    inside = set(component)
-    rows = [r for r in relations if inside.intersection((r.total, *r.parts))]
-    # Cells of those relations: the component's unknowns, then the published constants.
-    constants = sorted({c for r in rows for c in (r.total, *r.parts) if c not in inside}, key=repr)
-    cells = list(component) + constants
-    a_eq, a_ub = _matrices(cells, rows)
-    k = len(component)
-    fixed = np.array([published[c] for c in constants], dtype=float)
-    eq = a_eq[:, :k] if a_eq.shape[0] else None
-    ub = a_ub[:, :k] if a_ub.shape[0] else None
-    b_eq = -(a_eq[:, k:] @ fixed) if eq is not None else None
-    b_ub = -(a_ub[:, k:] @ fixed) if ub is not None else None
-    bounds = [(0.0, None)] * k
-    for i, cell in enumerate(component):
-        if known_bounds and cell in known_bounds:
-            low, high = known_bounds[cell]
-            bounds[i] = (max(0.0, low), high)
-    if k == 1:
-        cell = component[0]
-        low, high = bounds[0]
-        return {cell: _single(eq, b_eq, ub, b_ub, low, math.inf if high is None else high)}
-    integrality = np.ones(k) if integer else None
-    result = {}
-    for i, cell in enumerate(component):
-        if cell not in wanted:
-            continue
-        objective = np.zeros(k)
-        objective[i] = 1.0
-        low = linprog(objective, A_ub=ub, b_ub=b_ub, A_eq=eq, b_eq=b_eq, bounds=bounds,
-                      method="highs", integrality=integrality)  # fmt: skip
-        high = linprog(-objective, A_ub=ub, b_ub=b_ub, A_eq=eq, b_eq=b_eq, bounds=bounds,
-                       method="highs", integrality=integrality)  # fmt: skip
+class _Problem:
+    """The relations restricted to one group of suppressed cells, published cells filled
+    in: A_eq z = b_eq, A_ub z <= b_ub, bounds on z."""
+
+    def __init__(self, component, published, relations, known_bounds=None):
+        inside = set(component)
+        rows = [r for r in relations if inside.intersection((r.total, *r.parts))]
+        constants = sorted(
+            {c for r in rows for c in (r.total, *r.parts) if c not in inside}, key=repr
+        )
+        a_eq, a_ub = _matrices(list(component) + constants, rows)
+        k = len(component)
+        fixed = np.array([published[c] for c in constants], dtype=float)
+        self.k = k
+        self.eq = a_eq[:, :k].toarray() if a_eq.shape[0] else None
+        self.ub = a_ub[:, :k].toarray() if a_ub.shape[0] else None
+        self.b_eq = -(a_eq[:, k:] @ fixed) if self.eq is not None else None
+        self.b_ub = -(a_ub[:, k:] @ fixed) if self.ub is not None else None
+        bounds = [(0.0, None)] * k
+        for i, cell in enumerate(component):
+            if known_bounds and cell in known_bounds:
+                low, high = known_bounds[cell]
+                bounds[i] = (max(0.0, low), None if high == math.inf else high)
+        self.bounds = bounds
+
+    def solve(self, objective, bounds, *, integer: bool):
+        result = self._run(objective, bounds, integer)
+        return result.x if result.status == 0 else None
+
+    def _run(self, objective, bounds, integer):
+        return linprog(
+            objective, A_ub=self.ub, b_ub=self.b_ub, A_eq=self.eq, b_eq=self.b_eq,
+            bounds=bounds, method="highs", **_integer_options(self.k, integer),
+        )  # fmt: skip
+
+    def interval(self, index: int, *, integer: bool) -> Interval:
+        if self.k == 1:
+            low, high = self.bounds[0]
+            found = _single(
+                self.eq, self.b_eq, self.ub, self.b_ub, low, math.inf if high is None else high
+            )
+            if not integer:
+                return found
+            high = found.high if found.high == math.inf else math.floor(found.high + TOLERANCE)
+            return Interval(math.ceil(found.low - TOLERANCE), high)
+        objective = np.zeros(self.k)
+        objective[index] = 1.0
+        low = self._run(objective, self.bounds, integer)
+        high = self._run(-objective, self.bounds, integer)
         if low.status == 2 or high.status == 2:
             raise ValueError("the published figures contradict their own relations")
-        result[cell] = Interval(
+        return Interval(
             low=float(low.fun) if low.status == 0 else 0.0,
             high=-float(high.fun) if high.status == 0 else math.inf,
         )
-    return result
 
 
 def _single(eq, b_eq, ub, b_ub, low: float, high: float) -> Interval:
@@ -377,8 +414,7 @@ def _single(eq, b_eq, ub, b_ub, low: float, high: float) -> Interval:
     for matrix, rhs, equal in ((eq, b_eq, True), (ub, b_ub, False)):
         if matrix is None:
             continue
-        coefficients = matrix.toarray()[:, 0]
-        for a, b in zip(coefficients, rhs, strict=True):
+        for a, b in zip(matrix[:, 0], rhs, strict=True):
             if abs(a) <= TOLERANCE:
                 if (abs(b) > TOLERANCE) if equal else (b < -TOLERANCE):
                     raise ValueError("the published figures contradict their own relations")

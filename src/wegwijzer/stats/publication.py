@@ -155,7 +155,7 @@ def publish(
     system = system_of(tables)
     suppression = disclosure.protect(system, threshold)
     published = suppression.published(system.values)
-    findings = disclosure.check(published, system.relations, system.values, threshold)
+    findings = disclosure.check(published, system.relations, system.values, threshold, integer=True)
     if findings:
         raise RuntimeError(f"suppression failed its own audit: {findings[:3]}")
     hidden = suppression.suppressed
