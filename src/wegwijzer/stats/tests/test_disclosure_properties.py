@@ -9,7 +9,7 @@ from wegwijzer.stats.disclosure import AT_MOST, COVER, SUM, Relation, System
 THRESHOLD = 10
 # Small counts on purpose: most cells are below the threshold and need protecting.
 counts = st.integers(min_value=0, max_value=40)
-profile = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+profile = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def assert_safe(system: System, threshold: int = THRESHOLD, integer: bool = False):
@@ -94,7 +94,7 @@ def test_tables_sharing_totals_with_multi_response_rows(system):
     assert_safe(system)
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(linked_tables())
 def test_a_reader_solving_integer_programmes_does_no_better(system):
     assert_safe(system, integer=True)
@@ -119,11 +119,11 @@ registrations = st.lists(
         }
     ),
     min_size=1,
-    max_size=60,
+    max_size=50,
 )
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(registrations)
 def test_every_published_registry_table_survives_the_auditor(records):
     # publish() refuses to return anything its audit rejects; audit again independently,
