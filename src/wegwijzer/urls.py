@@ -27,5 +27,6 @@ urlpatterns += i18n_patterns(
     path("", include("wegwijzer.cases.urls")),
     path("", include("wegwijzer.accounts.urls")),
     path("", include("wegwijzer.registry.urls")),
+    path("", include("wegwijzer.stats.urls")),
     prefix_default_language=True,
 )

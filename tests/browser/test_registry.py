@@ -74,3 +74,17 @@ def test_a_signaller_logs_in_enrols_and_registers(site, page_factory, signaller)
     page.get_by_role("link", name="Bestand importeren").click()
     check(page, "import", found)
     assert not found, json.dumps(found, indent=2)
+
+
+@pytest.mark.parametrize("path", ["/nl/cijfers/", "/en/figures/"])
+def test_the_figures_pages_pass_axe(site, page_factory, path):
+    from wegwijzer.registry import demo
+
+    demo.load(years=range(2023, 2026), persons_per_year=200, seed=5)
+    page = page_factory(bypass_csp=True)
+    page.goto(site + path)
+    for summary in page.locator("summary").all():
+        summary.click()  # open every data table, so axe checks them too
+    problems = violations(page)
+    screenshot(page, "figures_" + path.strip("/").replace("/", "_"))
+    assert not problems, json.dumps(problems, indent=2)

@@ -16,11 +16,12 @@ from wegwijzer.stats import demo as generator
 TYPE_NAMES = dict(OrganisationType.choices)
 
 
-def load(*, seed: int = 0, years=range(2016, 2026)) -> int:
+def load(*, seed: int = 0, years=range(2016, 2026), persons_per_year=None) -> int:
     """Register the demo set once; a second call adds nothing. Returns how many were added."""
     if Registration.objects.filter(source=Source.DEMO).exists():
         return 0
-    data = generator.generate(years=years, seed=seed)
+    size = {"persons_per_year": persons_per_year} if persons_per_year else {}
+    data = generator.generate(years=years, seed=seed, **size)
     by_organisation: dict[str, list] = {}
     for number, row in enumerate(data.registrations):
         by_organisation.setdefault(row["organisation"], []).append(

@@ -1,0 +1,75 @@
+"""The registry as plain records for the statistics (no person-level data leaves here:
+only the fields the published tables count, without dates finer than the year)."""
+
+from django.core.cache import cache
+from django.db.models import Count, Max
+
+from wegwijzer.registry.constants import Source, Tier
+from wegwijzer.registry.models import FORM_FIELDS, Registration
+from wegwijzer.stats import kanon, publication
+
+# Organisation types the statistics know; the coordination centre counts under "other".
+KNOWN_TYPES = {"police", "kmar", "labour_inspectorate", "care", "municipality", "other"}
+FIELDS = ["year", "organisation_type", "nationality", "is_minor", "gender", "sector",
+          "police_report", "tier", "age_at_registration", "country_of_exploitation",
+          *FORM_FIELDS.values()]  # fmt: skip
+
+
+def records() -> list[dict]:
+    rows = []
+    for row in Registration.objects.values(*FIELDS).iterator(chunk_size=5000):
+        rows.append(
+            {
+                "year": row["year"],
+                # Until linkage lands every registration counts as one (the page says so).
+                "person_key": None,
+                "forms": [form for form, field in FORM_FIELDS.items() if row[field]],
+                "nationality": row["nationality"] or None,
+                "minor": row["is_minor"],
+                "gender": row["gender"],
+                "organisation_type": row["organisation_type"]
+                if row["organisation_type"] in KNOWN_TYPES
+                else "other",
+                "sector": row["sector"] or None,
+                "police_report": row["police_report"],
+                "notice": row["tier"] == Tier.NOTICE,
+                "age": row["age_at_registration"],
+                "country_of_exploitation": row["country_of_exploitation"] or None,
+            }
+        )
+    return rows
+
+
+def data_version() -> str:
+    """Changes whenever a registration is added, changed or removed."""
+    found = Registration.objects.aggregate(n=Count("id"), last=Max("updated_at"), top=Max("id"))
+    return f"{found['n']}-{found['top']}-{found['last'].isoformat() if found['last'] else ''}"
+
+
+def is_synthetic() -> bool:
+    return Registration.objects.filter(source=Source.DEMO).exists()
+
+
+def current_publication() -> publication.Publication | None:
+    """The published tables for the data as it is now; computed once per data version."""
+    key = f"stats:publication:{data_version()}"
+    found = cache.get(key)
+    if found is None:
+        rows = records()
+        if not rows:
+            return None
+        found = publication.publish(rows, synthetic=is_synthetic())
+        cache.set(key, found, 24 * 3600)
+    return found
+
+
+def current_extract() -> kanon.Extract | None:
+    key = f"stats:extract:{data_version()}"
+    found = cache.get(key)
+    if found is None:
+        rows = records()
+        if not rows:
+            return None
+        found = kanon.anonymise(rows)
+        cache.set(key, found, 24 * 3600)
+    return found
