@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "wegwijzer.directory",
     "wegwijzer.cases",
     "wegwijzer.audit",
+    "wegwijzer.estimation",
 ]
 
 MIDDLEWARE = [
