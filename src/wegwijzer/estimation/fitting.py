@@ -5,6 +5,7 @@ small overlap can vanish), so the batch is split by that signature; each part ha
 reduced design, built once and kept in the workspace.
 """
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -12,6 +13,8 @@ from scipy.stats import norm
 
 from wegwijzer.estimation import checks, poisson
 from wegwijzer.estimation.design import Model, all_terms, contains, design, observable_cells
+
+_SPEC_CACHE = 1024
 
 
 @dataclass
@@ -52,7 +55,7 @@ class Workspace:
         self.k = k
         self.cells = observable_cells(k)
         self._columns: dict[int, np.ndarray] = {}
-        self._specs: dict[tuple, Spec] = {}
+        self._specs: OrderedDict[tuple, Spec] = OrderedDict()
         self._exists: dict[tuple, bool] = {}
 
     def column(self, term: int) -> np.ndarray:
@@ -65,7 +68,11 @@ class Workspace:
 
     def spec(self, model: Model, infinite: tuple[int, ...]) -> Spec:
         key = (model, infinite)
-        if key not in self._specs:
+        if key in self._specs:
+            self._specs.move_to_end(key)
+        else:
+            if len(self._specs) >= _SPEC_CACHE:
+                self._specs.popitem(last=False)
             keep = np.ones(self.cells.size, dtype=bool)
             for term in infinite:
                 keep &= ~contains(self.cells, term)
@@ -90,6 +97,9 @@ class Workspace:
         if not empty.any():
             yield self.spec(model, ()), np.arange(counts.shape[0])
             return
+        if counts.shape[0] == 1:
+            yield self.spec(model, tuple(t for t, on in zip(terms, empty[0]) if on)), np.arange(1)
+            return
         signatures, inverse = np.unique(empty, axis=0, return_inverse=True)
         for number, signature in enumerate(signatures):
             infinite = tuple(t for t, on in zip(terms, signature, strict=True) if on)
@@ -109,21 +119,24 @@ class Workspace:
         return status
 
     def _existence(self, spec: Spec, counts: np.ndarray) -> np.ndarray:
+        """Existence per table: where the cells with a positive count already give a full-rank
+        design (checked for the whole batch at once from X' diag(1[y>0]) X) the estimate
+        exists; the others go to the linear programme, once per pattern of zeros."""
         positive = counts > 0
         out = np.zeros(counts.shape[0], dtype=int)
-        if positive.all():
+        unsure = np.flatnonzero(~positive.all(axis=1))
+        if unsure.size == 0:
             return out
-        patterns, first, inverse = np.unique(
-            np.packbits(positive, axis=1), axis=0, return_index=True, return_inverse=True
-        )
-        inverse = inverse.ravel()
+        grams = spec.design.hessians(positive[unsure].astype(float))
+        eigenvalues = np.linalg.eigvalsh(grams)
+        deficient = eigenvalues[:, 0] <= 1e-9 * np.maximum(eigenvalues[:, -1], 1.0)
         matrix = spec.design.matrix
-        for number, pattern in enumerate(patterns):
-            key = (spec.model, spec.infinite, pattern.tobytes())
+        for row in unsure[deficient]:
+            key = (spec.model, spec.infinite, np.packbits(positive[row]).tobytes())
             if key not in self._exists:
-                self._exists[key] = checks.exists(matrix, counts[first[number]])
+                self._exists[key] = checks.interior_by_lp(matrix, counts[row])
             if not self._exists[key]:
-                out[inverse == number] = checks.NOT_EXISTING
+                out[row] = checks.NOT_EXISTING
         return out
 
     def fit(self, model: Model, counts: np.ndarray, *, wald_term: int | None = None) -> BatchFit:

@@ -9,34 +9,37 @@ estimate exists and is identifiable first (see `checks`); the fit then converges
 import numpy as np
 from scipy.special import gammaln
 
-# Above this many entries the per-cell outer products are not stored (12 lists).
-_OUTER_LIMIT = 4_000_000
+# Per-cell outer products (cells × p²) make a batch's Hessians one matrix product; above this
+# many entries they are not stored and the Hessians are built in slices instead.
+_OUTER_LIMIT = 1_000_000
+_SLICE_LIMIT = 4_000_000
 _MAX_ETA = 700.0
 
 
 class Design:
-    """A design matrix with what the Newton steps need, computed once."""
+    """A design matrix with what the Newton steps need."""
 
     def __init__(self, matrix: np.ndarray):
         self.matrix = matrix
         self.cells, self.size = matrix.shape
-        if self.cells * self.size * self.size <= _OUTER_LIMIT:
-            outer = matrix[:, :, None] * matrix[:, None, :]
-            self.outer = outer.reshape(self.cells, self.size * self.size)
-        else:
-            self.outer = None
+        self._outer = None
 
     def hessians(self, weights: np.ndarray) -> np.ndarray:
         """X' diag(w) X for every row of weights (batch × cells) → batch × p × p."""
-        batch = weights.shape[0]
-        if self.outer is not None:
-            return (weights @ self.outer).reshape(batch, self.size, self.size)
         x = self.matrix
+        batch = weights.shape[0]
+        if batch <= 2:
+            return np.stack([x.T @ (x * w[:, None]) for w in weights])
+        if self.cells * self.size * self.size <= _OUTER_LIMIT:
+            if self._outer is None:
+                outer = x[:, :, None] * x[:, None, :]
+                self._outer = outer.reshape(self.cells, self.size * self.size)
+            return (weights @ self._outer).reshape(batch, self.size, self.size)
         out = np.empty((batch, self.size, self.size))
-        step = max(1, _OUTER_LIMIT // (self.cells * self.size))
+        step = max(1, _SLICE_LIMIT // (self.cells * self.size))
         for start in range(0, batch, step):
             part = weights[start : start + step]
-            out[start : start + step] = np.einsum("cp,bc,cq->bpq", x, part, x, optimize=True)
+            out[start : start + step] = np.matmul(x.T[None], x[None] * part[:, :, None])
         return out
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.stats import chi2
+from threadpoolctl import threadpool_limits
 
 from wegwijzer.estimation import checks, intervals, selection, twolist
 from wegwijzer.estimation.design import (
@@ -83,11 +84,19 @@ def _number(value) -> float | None:
 
 def estimate(table: CaptureTable, progress: Progress | None = None, **settings) -> dict:
     """Estimate the total population from a capture-history table (see module docstring)."""
-    answer, _ = _estimate(table, Options(**settings), progress)
+    answer, _ = run(table, Options(**settings), progress)
     return answer
 
 
-def _estimate(table: CaptureTable, options: Options, progress: Progress | None):
+def run(table: CaptureTable, options: Options, progress: Progress | None = None):
+    """The answer and, when there was a bootstrap, its replicate estimates."""
+    # The matrices are small: BLAS threads only fight over the cores (six times slower on a
+    # busy two-core machine), so one estimate runs on one thread.
+    with threadpool_limits(1, user_api="blas"):
+        return _run(table, options, progress)
+
+
+def _run(table: CaptureTable, options: Options, progress: Progress | None):
     check_options(table, options)
     check_estimable(table)
     if table.k == 2:

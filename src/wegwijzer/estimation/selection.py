@@ -116,22 +116,26 @@ def _choose_lazily(ws, counts, model, rows, free, all_pairs, tail, threshold, ch
 
 
 def _trace_sparse_step(ws, table, model, terms, seen, expected, tail, threshold, trace):
+    """Record one step for the report. Only candidates below the threshold are checked (the
+    others could not be added anyway), each thoroughly so both failed checks are named."""
     candidates = []
-    best, best_p = -1, 1.0
+    best, best_p = None, 1.0
     for term, overlap, mean, p in zip(terms, seen, expected, tail, strict=True):
-        status = int(ws.check(make_model((*model, term)), table, thorough=True)[0])
-        effective = p if status == checks.EXISTS else 1.0
+        status = checks.EXISTS
+        if p < threshold:
+            status = int(ws.check(make_model((*model, term)), table, thorough=True)[0])
         candidates.append(
             {
                 "term": term,
                 "observed": int(overlap),
                 "expected": float(mean),
                 "p": float(p),
+                "checked": bool(p < threshold),
                 "reasons": checks.reasons(status),
             }
         )
-        if effective < best_p:
-            best, best_p = term, effective
+        if status == checks.EXISTS and p < best_p:
+            best, best_p = term, p
     added = best if best_p < threshold else None
     trace.append({"model": model, "candidates": candidates, "added": added})
     return pairs(ws.k).index(added) if added is not None else -1
