@@ -117,6 +117,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Geef de tabel óf als ‘rows’ óf als ‘csv’, niet allebei en niet geen van beide.",
         "Give the table either as ‘rows’ or as ‘csv’, not both and not neither.",
     ),
+    "lists_with_csv": (
+        "Bij ‘csv’ staan de lijstnamen in de kopregel; laat ‘lists’ weg.",
+        "With ‘csv’ the list names are in its header; leave ‘lists’ out.",
+    ),
+    "bootstrap_cap": (
+        "Via de API kunnen bij {lists} lijsten hoogstens {maximum} bootstrap-herhalingen worden "
+        "gevraagd (niet {value}); gebruik de opdrachtregel voor meer.",
+        "Through the API at most {maximum} bootstrap replicates can be asked for with {lists} "
+        "lists (not {value}); use the command line for more.",
+    ),
+    "bad_row": (
+        "Rij {row} is geen object met ‘pattern’ (nullen en enen) en ‘count’.",
+        "Row {row} is not an object with ‘pattern’ (zeros and ones) and ‘count’.",
+    ),
+    "too_many_rows": (
+        "Er zijn {rows} rijen; hoogstens {maximum}.",
+        "There are {rows} rows; at most {maximum}.",
+    ),
     "lists_required": (
         "Bij ‘rows’ horen de lijstnamen in ‘lists’.",
         "With ‘rows’ the list names must be given in ‘lists’.",
