@@ -35,11 +35,14 @@ def build_tables(
     organisation codes, in the order the lists should have)."""
     names = check_list_names(list(grouping), max_lists)
     list_of: dict[str, int] = {}
-    for position, name in enumerate(names):
-        for code in grouping[name]:
+    for position, (name, codes) in enumerate(zip(names, grouping.values(), strict=True)):
+        for code in codes:
             if code in list_of and list_of[code] != position:
                 raise EstimationError(
-                    "organisation_in_two_lists", code=code, first=names[list_of[code]], second=name
+                    "organisation_in_two_lists",
+                    organisation=code,
+                    first=names[list_of[code]],
+                    second=name,
                 )
             list_of[code] = position
     size = 2 ** len(names)

@@ -140,8 +140,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "With ‘rows’ the list names must be given in ‘lists’.",
     ),
     "organisation_in_two_lists": (
-        "Organisatie ‘{code}’ is bij twee lijsten ingedeeld: ‘{first}’ en ‘{second}’.",
-        "Organisation ‘{code}’ is grouped into two lists: ‘{first}’ and ‘{second}’.",
+        "Organisatie ‘{organisation}’ is bij twee lijsten ingedeeld: ‘{first}’ en ‘{second}’.",
+        "Organisation ‘{organisation}’ is grouped into two lists: ‘{first}’ and ‘{second}’.",
     ),
     "stratum_failed": (
         "Groep ‘{stratum}’: {detail_nl}",
@@ -185,6 +185,7 @@ class EstimationError(ValueError):
 def reason_text(codes: list[str], language: str) -> str:
     index = 0 if language.startswith("nl") else 1
     return "; ".join(REASONS[code][index] for code in codes)
+
 
 # Notes that qualify a result (not refusals): shown beside the estimate.
 NOTES: dict[str, tuple[str, str]] = {

@@ -98,7 +98,8 @@ class Workspace:
             yield self.spec(model, ()), np.arange(counts.shape[0])
             return
         if counts.shape[0] == 1:
-            yield self.spec(model, tuple(t for t, on in zip(terms, empty[0]) if on)), np.arange(1)
+            infinite = tuple(t for t, on in zip(terms, empty[0], strict=True) if on)
+            yield self.spec(model, infinite), np.arange(1)
             return
         signatures, inverse = np.unique(empty, axis=0, return_inverse=True)
         for number, signature in enumerate(signatures):

@@ -59,9 +59,7 @@ class Options:
 
 def check_options(table: CaptureTable, options: Options) -> None:
     if options.method not in METHODS:
-        raise EstimationError(
-            "unknown_method", method=options.method, choices=", ".join(METHODS)
-        )
+        raise EstimationError("unknown_method", method=options.method, choices=", ".join(METHODS))
     if not 2 <= options.max_order <= max(2, table.k):
         raise EstimationError(
             "out_of_range", name="max_order", low=2, high=max(2, table.k), value=options.max_order
@@ -71,7 +69,9 @@ def check_options(table: CaptureTable, options: Options) -> None:
             "out_of_range", name="bootstrap", low=0, high=MAX_BOOTSTRAP, value=options.bootstrap
         )
     if not 0 <= options.seed < 2**32:
-        raise EstimationError("out_of_range", name="seed", low=0, high=2**32 - 1, value=options.seed)
+        raise EstimationError(
+            "out_of_range", name="seed", low=0, high=2**32 - 1, value=options.seed
+        )
 
 
 def _number(value) -> float | None:
@@ -311,9 +311,7 @@ def _steps(trace: list, lists) -> list[dict]:
         entry = {
             "model": model_names(step["model"], lists),
             "added": term_name(step["added"], lists) if step["added"] is not None else None,
-            "candidates": [
-                {**c, "term": term_name(c["term"], lists)} for c in step["candidates"]
-            ],
+            "candidates": [{**c, "term": term_name(c["term"], lists)} for c in step["candidates"]],
         }
         for key in ("aic", "stop"):
             if key in step:

@@ -45,6 +45,13 @@ LABELS = {
     ),
     "range": ("bereik", "range"),
     "chosen": ("gekozen", "chosen"),
+    "poor_fit": ("past slecht", "fits poorly"),
+    "stop_p": ("kleinste p {p} ≥ {threshold}", "smallest p {p} ≥ {threshold}"),
+    "stop_aic": ("geen paar verlaagt de AIC", "no pair lowers the AIC"),
+    "stop_wald": (
+        "{term} verlaagt de AIC maar Wald-p {p} > {alpha}",
+        "{term} lowers the AIC but Wald p {p} > {alpha}",
+    ),
     "notes": ("Let op", "Notes"),
     "more": ("en nog {count}", "and {count} more"),
 }
@@ -62,6 +69,32 @@ def _number(value, language: str, decimals: int = 2) -> str:
 def _model(terms: list[str], language: str) -> str:
     main = LABELS["main_effects"][0 if language == "nl" else 1]
     return " + ".join([main, *terms])
+
+
+def _p(value) -> str:
+    return f"{value:.2g}"
+
+
+def _step_outcome(step: dict, options: dict, label) -> str:
+    by_term = {c["term"]: c for c in step["candidates"]}
+    if step["added"]:
+        chosen = by_term[step["added"]]
+        detail = f"p {_p(chosen['p'])}" if "p" in chosen else f"Wald p {_p(chosen['wald_p'])}"
+        return f"{label('add')} {step['added']} ({detail})"
+    if "stop" not in step:  # stepwise-sparse: the smallest tail probability among the others
+        eligible = [c["p"] for c in step["candidates"] if not c["reasons"]]
+        if not eligible:
+            return label("stop")
+        reason = label("stop_p", p=_p(min(eligible)), threshold=options.get("threshold"))
+        return f"{label('stop')} ({reason})"
+    if step["stop"] == "wald":
+        fitted = [c for c in step["candidates"] if c["aic"] is not None]
+        best = min(fitted, key=lambda c: c["aic"])
+        reason = label(
+            "stop_wald", term=best["term"], p=_p(best["wald_p"]), alpha=options.get("wald_alpha")
+        )
+        return f"{label('stop')} ({reason})"
+    return f"{label('stop')} ({label('stop_aic')})"
 
 
 def render(answer: dict, language: str = "nl", shown: int = 15) -> str:
@@ -93,10 +126,7 @@ def render(answer: dict, language: str = "nl", shown: int = 15) -> str:
         lines.append(f"{label('selection')}:")
         for number, step in enumerate(answer["steps"], start=1):
             head = f"  {label('step')} {number}: {_model(step['model'], language)}"
-            if step["added"]:
-                lines.append(f"{head} → {label('add')} {step['added']}")
-            else:
-                lines.append(f"{head} → {label('stop')}")
+            lines.append(f"{head} → {_step_outcome(step, answer['options'], label)}")
     if answer.get("excluded"):
         lines.append(f"{label('excluded')}:")
         for item in answer["excluded"][:shown]:
@@ -111,6 +141,8 @@ def render(answer: dict, language: str = "nl", shown: int = 15) -> str:
         for row in rows[:shown]:
             name = row.get("name") or _model(row["model"], language)
             mark = f"  ← {label('chosen')}" if row.get("chosen") else ""
+            if not row.get("acceptable", True):
+                mark += f" ({label('poor_fit')})"
             extra = f"  BIC {num(row['bic'])}" if row.get("bic") is not None else ""
             lines.append(f"  {name}: {num(row['estimate'])}{extra}{mark}")
         if len(rows) > shown:

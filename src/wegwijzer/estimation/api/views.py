@@ -92,8 +92,7 @@ def _validate(data):
             found[language] = _flatten(given.errors)
     language = _language()
     params = [
-        {"name": name, "code": code, "reason": reason}
-        for name, code, reason in found[language]
+        {"name": name, "code": code, "reason": reason} for name, code, reason in found[language]
     ]
     nl = "; ".join(f"{name}: {reason}" for name, _, reason in found["nl"])
     en = "; ".join(f"{name}: {reason}" for name, _, reason in found["en"])
@@ -171,4 +170,3 @@ class Estimates(APIView):
             text = str(exc.detail)
             return _problem("invalid", "invalid", text, text, [], exc.status_code)
         return super().handle_exception(exc)
-
