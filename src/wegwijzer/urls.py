@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v1/", include("wegwijzer.indicators.api.urls")),
     path("api/v1/", include("wegwijzer.directory.api.urls")),
     path("api/v1/", include("wegwijzer.registry.api.urls")),
+    path("api/v1/", include("wegwijzer.estimation.api.urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("beheer/", admin.site.urls),
 ]

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "wegwijzer.directory",
     "wegwijzer.cases",
     "wegwijzer.audit",
+    "wegwijzer.estimation",
 ]
 
 MIDDLEWARE = [
