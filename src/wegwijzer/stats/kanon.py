@@ -107,7 +107,7 @@ class Extract:
 def persons(frame: pd.DataFrame) -> pd.DataFrame:
     """One row per counting unit, described by its first registration; forms and sectors
     gathered over all its registrations."""
-    first = frame.sort_values(["year", "order"], kind="stable").copy()
+    first = frame.copy()  # `records.load` ordered it: year, registration date, input order
     for column in ("nationality", "minor", "gender"):
         first[column] = first[column].where(first[column] != "unknown")
     grouped = first.groupby("unit_key", sort=False)

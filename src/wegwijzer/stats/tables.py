@@ -234,7 +234,7 @@ def _totals(frame: pd.DataFrame, people: pd.DataFrame, years: list[int], unit: s
     per_row = {
         "registrations": frame.groupby("year").size().to_dict(),
         "persons": people.groupby("year").size().to_dict(),
-        "notices": frame[frame["notice"]].groupby("year").size().to_dict(),
+        "notices": frame[frame["notice"].astype(bool)].groupby("year").size().to_dict(),
     }
     labels = {
         "registrations": Label("Registraties", "Registrations"),
