@@ -46,9 +46,9 @@ SMALL_FONT_SIZE = 12
 TEXTS = {
     "suppressed": Label("afgeschermd", "suppressed"),
     "suppressed_note": Label(
-        "Afgeschermd: te weinig personen, of afgeschermd om een andere cel te beschermen "
+        "Afgeschermd: een te klein aantal, of afgeschermd om een andere cel te beschermen "
         "(zie de afschermingsregel).",
-        "Suppressed: too few persons, or withheld to protect another cell (see the "
+        "Suppressed: too small a count, or withheld to protect another cell (see the "
         "suppression rule).",
     ),
     "bar": Label("Staafdiagram", "Bar chart"),

@@ -177,13 +177,15 @@ def person_years(frame: pd.DataFrame) -> pd.DataFrame:
     resolved = frame.copy()
     for column in ("nationality", "minor", "gender"):
         resolved[column] = resolved[column].where(resolved[column] != "unknown")
+    resolved["police_report"] = resolved["police_report"].eq(True)
+    resolved["notice"] = resolved["notice"].astype(bool)
     grouped = resolved.groupby(["year", "unit_key"], sort=False)
     result = grouped.agg(
         nationality=("nationality", "first"),
         minor=("minor", "first"),
         gender=("gender", "first"),
-        police_report=("police_report", lambda values: bool((values == True).any())),  # noqa: E712
-        notice=("notice", "all"),
+        police_report=("police_report", "max"),
+        notice=("notice", "min"),
     ).reset_index()
     return result.fillna({"nationality": "unknown", "minor": "unknown", "gender": "unknown"})
 

@@ -57,6 +57,23 @@ NOTE_SECTOR = Label(
     "Alleen personen met arbeidsuitbuiting; één persoon kan in meer sectoren werken.",
     "Persons under labour exploitation only; one person can work in several sectors.",
 )
+# The same notes where registrations are counted (no linkage yet).
+FOR_REGISTRATIONS = {
+    NOTE_COVER: Label(
+        "Eén registratie kan in meer dan één rij vallen; de rijen tellen niet op tot het totaal.",
+        "One registration can fall in more than one row; the rows do not add up to the total.",
+    ),
+    NOTE_SECTOR: Label(
+        "Alleen registraties van arbeidsuitbuiting; één registratie kan meer sectoren noemen.",
+        "Registrations of labour exploitation only; one registration can name several sectors.",
+    ),
+    NOTE_NOTICES: Label(
+        "Statistische meldingen (zonder toestemming en zonder identificerende gegevens) "
+        "tellen als registraties mee; zij kunnen later niet worden gekoppeld.",
+        "Statistical notices (without consent and without identifiers) count as "
+        "registrations; they can never be linked.",
+    ),
+}
 LABOUR_TOTAL = Label("Totaal arbeidsuitbuiting", "Total labour exploitation")
 NOTE_NATIONALITY = Label(
     "De tien nationaliteiten die over alle jaren samen het vaakst voorkomen; de rest samen.",
@@ -127,6 +144,7 @@ def _table(
     labels = dict(row_labels)
     notes = list(notes)
     if unit == records.REGISTRATIONS:
+        notes = [FOR_REGISTRATIONS.get(note, note) for note in notes]
         notes.insert(0, NOTE_REGISTRATIONS)
     notes.append(NOTE_ALL_YEARS)
     return CountTable(key, title, unit, kind, years, rows, labels, counts, total_of, notes)
@@ -234,7 +252,7 @@ def _totals(frame: pd.DataFrame, people: pd.DataFrame, years: list[int], unit: s
     per_row = {
         "registrations": frame.groupby("year").size().to_dict(),
         "persons": people.groupby("year").size().to_dict(),
-        "notices": frame[frame["notice"]].groupby("year").size().to_dict(),
+        "notices": frame[frame["notice"].astype(bool)].groupby("year").size().to_dict(),
     }
     labels = {
         "registrations": Label("Registraties", "Registrations"),

@@ -94,7 +94,7 @@ def test_tables_sharing_totals_with_multi_response_rows(system):
     assert_safe(system)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(linked_tables())
 def test_a_reader_solving_integer_programmes_does_no_better(system):
     assert_safe(system, integer=True)
@@ -123,7 +123,7 @@ registrations = st.lists(
 )
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(registrations)
 def test_every_published_registry_table_survives_the_auditor(records):
     # publish() refuses to return anything its audit rejects; audit again independently,

@@ -65,3 +65,18 @@ def test_frames_show_none_where_suppressed_and_shares_follow(published):
 def test_the_rule_is_stated_in_both_languages_with_the_unit(published):
     assert "minder dan 10 personen" in published.rule("nl")
     assert "fewer than 10 persons" in published.rule("en")
+
+
+def test_nothing_registered_publishes_empty_tables():
+    empty = publication.publish([])
+    assert empty.years == []
+    assert empty.table("forms").value("sexual", "all") == 0
+    assert empty.information_loss()["primary"] == 0
+
+
+def test_a_single_registration_is_withheld_everywhere():
+    alone = publication.publish([{"year": 2020, "forms": ["sexual"], "nationality": "NL"}])
+    for table in alone.tables:
+        for row in table.all_rows:
+            for column in table.columns:
+                assert table.value(row, column) in (None, 0)

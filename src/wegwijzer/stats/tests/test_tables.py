@@ -64,6 +64,8 @@ def test_without_any_person_key_the_unit_is_registrations_and_the_tables_say_so(
     assert "registrations" not in totals.rows  # the person row already counts registrations
     assert totals.label("persons", "en") == "Registrations"
     assert all("not linked yet" in t.notes[0].en for t in tables.values())
+    assert any("One registration can fall" in n.en for n in tables["forms"].notes)
+    assert not any("One person" in n.en for n in tables["forms"].notes)
     # A year without registrations stays in the trend as zero.
     assert totals.years == [2020, 2021, 2022]
     assert totals.counts[("persons", 2021)] == 0
