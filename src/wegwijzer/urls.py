@@ -29,5 +29,6 @@ urlpatterns += i18n_patterns(
     path("", include("wegwijzer.accounts.urls")),
     path("", include("wegwijzer.registry.urls")),
     path("", include("wegwijzer.stats.urls")),
+    path("", include("wegwijzer.estimation.urls")),
     prefix_default_language=True,
 )
