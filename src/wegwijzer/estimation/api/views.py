@@ -129,7 +129,8 @@ class Estimates(APIView):
 
     Open without login: the table holds only counts. Caps keep a request to seconds: at most
     10 lists, 1,023 rows or 200,000 characters of CSV, 1,024 models for min-bic, and
-    bootstrap replicates by number of lists (up to 6: 1,000; 7: 500; 8: 250; 9: 100; 10: 50).
+    bootstrap replicates by number of lists (up to 6: 1,000; 7: 500; 8: 250; 9 or 10: none,
+    the interval is then the profile likelihood of the chosen model).
     """
 
     @extend_schema(
