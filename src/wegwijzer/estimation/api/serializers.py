@@ -164,7 +164,7 @@ class SensitivityRowSerializer(serializers.Serializer):
 
 class SensitivitySerializer(serializers.Serializer):
     scope = serializers.ChoiceField(
-        choices=["two-list", "all-hierarchical", "neighbours", "best-by-bic"]
+        choices=["two-list", "all-hierarchical", "neighbours", "best-by-bic", "none"]
     )
     acceptable_fit_p = serializers.FloatField(required=False)
     candidates = serializers.IntegerField(required=False)
