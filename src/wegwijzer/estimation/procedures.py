@@ -14,7 +14,7 @@ import numpy as np
 from scipy.stats import chi2
 from threadpoolctl import threadpool_limits
 
-from wegwijzer.estimation import checks, intervals, selection, twolist
+from wegwijzer.estimation import checks, intervals, report, selection, twolist
 from wegwijzer.estimation.design import (
     Model,
     hierarchical_models,
@@ -94,7 +94,11 @@ def run(table: CaptureTable, options: Options, progress: Progress | None = None)
     # The matrices are small: BLAS threads only fight over the cores (six times slower on a
     # busy two-core machine), so one estimate runs on one thread.
     with threadpool_limits(1, user_api="blas"):
-        return _run(table, options, progress)
+        answer, replicates = _run(table, options, progress)
+    answer["explanation"] = {
+        language: report.explain(answer, language) for language in ("nl", "en")
+    }
+    return answer, replicates
 
 
 def _run(table: CaptureTable, options: Options, progress: Progress | None):
@@ -165,7 +169,7 @@ def _two_lists(table: CaptureTable, options: Options) -> dict:
     return answer
 
 
-def _stepwise(table, ws, counts, options, progress, *, name, select):
+def _stepwise(table, ws, counts, options, *, name, select):
     trace: list = []
     chosen = select(ws, counts[None, :], trace=trace)
     model = chosen.models[0]
@@ -183,9 +187,8 @@ def _stepwise(table, ws, counts, options, progress, *, name, select):
 
 def _run_stepwise_sparse(table, ws, counts, options, progress):
     answer, model, point, path = _stepwise(
-        table, ws, counts, options, progress, name="stepwise-sparse",
-        select=selection.stepwise_sparse,
-    )  # fmt: skip
+        table, ws, counts, options, name="stepwise-sparse", select=selection.stepwise_sparse
+    )
     answer["options"]["threshold"] = selection.STEPWISE_SPARSE_THRESHOLD
     replicates = _interval(answer, table, ws, counts, model, point, options, progress,
                            lambda batch: selection.stepwise_sparse(ws, batch))  # fmt: skip
@@ -195,7 +198,7 @@ def _run_stepwise_sparse(table, ws, counts, options, progress):
 
 def _run_stepwise_aic(table, ws, counts, options, progress):
     answer, model, point, path = _stepwise(
-        table, ws, counts, options, progress, name="stepwise-aic", select=selection.stepwise_aic
+        table, ws, counts, options, name="stepwise-aic", select=selection.stepwise_aic
     )
     answer["options"]["wald_alpha"] = selection.WALD_ALPHA
     answer["options"]["bootstrap"] = 0

@@ -87,6 +87,11 @@ class NoteSerializer(serializers.Serializer):
     en = serializers.CharField()
 
 
+class ExplanationSerializer(serializers.Serializer):
+    nl = serializers.CharField()
+    en = serializers.CharField()
+
+
 class OptionsSerializer(serializers.Serializer):
     max_order = serializers.IntegerField()
     bootstrap = serializers.IntegerField()
@@ -200,6 +205,9 @@ class EstimateSerializer(serializers.Serializer):
     bootstrap = BootstrapSerializer(allow_null=True)
     sensitivity = SensitivitySerializer()
     notes = NoteSerializer(many=True)
+    explanation = ExplanationSerializer(
+        help_text="What the estimate means and does not mean, in plain words."
+    )
 
 
 class InvalidParamSerializer(serializers.Serializer):
