@@ -31,6 +31,10 @@ FIELDS = {
     "lists_with_csv": "lists",
 }
 
+LIST_NAME_ERRORS = {
+    "empty_list_name", "duplicate_list_name", "bad_list_name", "too_few_lists", "too_many_lists",
+}  # fmt: skip
+
 
 def _language() -> str:
     return "en" if (translation.get_language() or "nl").startswith("en") else "nl"
@@ -53,7 +57,9 @@ def _problem(code: str, kind: str, nl: str, en: str, params: list[dict], status_
 
 
 def _estimation_problem(error: EstimationError, source: str) -> Response:
-    name = FIELDS.get(error.code) or error.params.get("name") or source
+    name = FIELDS.get(error.code, source)
+    if source == "rows" and error.code in LIST_NAME_ERRORS:
+        name = "lists"
     if error.code == "out_of_range":
         name = error.params["name"]
     reason = error.text(_language())

@@ -132,6 +132,8 @@ def test_bad_table_exits_non_zero_without_a_traceback(tmp_path):
         ({"csv": "a,b,c,count\n1,0,0,4\n0,1,0,5\n0,0,1,6\n"}, "no_overlap", "csv"),
         ({"csv": "a,b,count\n1,0,4\n", "lists": ["a", "b"]}, "lists_with_csv", "lists"),
         ({"rows": [{"pattern": [1, 0], "count": 1}]}, "lists_required", "lists"),
+        ({"lists": ["a", "a"], "rows": [{"pattern": [1, 0], "count": 1}]}, "duplicate_list_name",
+         "lists"),
         ({}, "table_twice", "rows"),
         ({"csv": KOREA.read_text(), "max_order": 5}, "out_of_range", "max_order"),
         ({"csv": KOREA.read_text(), "method": "guess"}, "invalid", "method"),
