@@ -22,6 +22,7 @@ INTERVAL_NAMES = {
     "profile-likelihood": ("profiel-likelihood", "profile likelihood"),
     "log-normal": ("log-normaal (Chao)", "log-normal (Chao)"),
 }
+ESTIMATOR_NAMES = {"lincoln-petersen": "Lincoln–Petersen", "chapman": "Chapman"}
 LABELS = {
     "title": ("Schatting met meerdere lijsten", "Multiple systems estimation"),
     "lists": ("lijsten", "lists"),
@@ -43,6 +44,7 @@ LABELS = {
         "Gevoeligheid: schatting onder elk model dat acceptabel past (op BIC)",
         "Sensitivity: the estimate under every model that fits acceptably (by BIC)",
     ),
+    "two_list_estimators": ("Beide schatters voor twee lijsten", "Both two-list estimators"),
     "range": ("bereik", "range"),
     "chosen": ("gekozen", "chosen"),
     "poor_fit": ("past slecht", "fits poorly"),
@@ -138,9 +140,10 @@ def render(answer: dict, language: str = "nl", shown: int = 15) -> str:
     sensitivity = answer.get("sensitivity") or {}
     rows = sensitivity.get("rows", [])
     if rows:
-        lines.append(f"{label('sensitivity')}:")
+        two = sensitivity.get("scope") == "two-list"
+        lines.append(f"{label('two_list_estimators' if two else 'sensitivity')}:")
         for row in rows[:shown]:
-            name = row.get("name") or _model(row["model"], language)
+            name = ESTIMATOR_NAMES.get(row.get("name")) or _model(row["model"], language)
             mark = f"  ← {label('chosen')}" if row.get("chosen") else ""
             if not row.get("acceptable", True):
                 mark += f" ({label('poor_fit')})"
