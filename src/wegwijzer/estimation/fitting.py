@@ -40,12 +40,32 @@ class BatchFit:
     deviance: np.ndarray
     infinite: list[tuple[int, ...]]  # the −∞ terms per table
     wald_p: np.ndarray | None  # of the term asked for (1 where that term is −∞)
+    intercept: np.ndarray
+    coefficients: dict[int, np.ndarray]  # per term; NaN where the term is −∞
+
+    def start(self, rows=slice(None)) -> "Start":
+        return Start(self.intercept[rows], {t: c[rows] for t, c in self.coefficients.items()})
 
     def aic(self) -> np.ndarray:
         return -2 * self.loglik + 2 * self.n_parameters
 
     def bic(self, observed: np.ndarray) -> np.ndarray:
         return -2 * self.loglik + np.log(observed) * self.n_parameters
+
+
+@dataclass
+class Start:
+    """Coefficients to start a fit from, per table (a warm start; missing terms start at 0)."""
+
+    intercept: np.ndarray
+    coefficients: dict[int, np.ndarray]
+
+    def matrix(self, rows: np.ndarray, terms) -> np.ndarray:
+        zeros = np.zeros(rows.size)
+        columns = [self.intercept[rows]]
+        columns += [np.nan_to_num(self.coefficients[t][rows]) if t in self.coefficients
+                    else zeros for t in terms]  # fmt: skip
+        return np.column_stack(columns)
 
 
 class Workspace:
@@ -140,11 +160,19 @@ class Workspace:
                 out[row] = checks.NOT_EXISTING
         return out
 
-    def fit(self, model: Model, counts: np.ndarray, *, wald_term: int | None = None) -> BatchFit:
+    def fit(
+        self,
+        model: Model,
+        counts: np.ndarray,
+        *,
+        wald_term: int | None = None,
+        start: Start | None = None,
+    ) -> BatchFit:
         """Fit `model` to every table in the batch; all must have passed `check`."""
         counts = np.atleast_2d(np.asarray(counts, dtype=float))
         batch = counts.shape[0]
         intercept = np.zeros(batch)
+        coefficients = {t: np.full(batch, np.nan) for t in all_terms(self.k, model)}
         loglik = np.zeros(batch)
         mu = np.zeros_like(counts)
         df = np.zeros(batch, dtype=int)
@@ -154,19 +182,27 @@ class Workspace:
         n_parameters = 1 + self.k + len(model)
         for spec, rows in self._groups(model, counts):
             part = counts[np.ix_(rows, spec.rows)]
-            beta, fitted, hessians = poisson.fit(spec.design, part)
+            initial = start.matrix(rows, spec.terms) if start is not None else None
+            testing = wald_term is not None and wald_term in spec.terms
+            beta, fitted, hessians = poisson.fit(
+                spec.design, part, start=initial, with_hessians=testing
+            )
             intercept[rows] = beta[:, 0]
+            for column, term in enumerate(spec.terms, start=1):
+                coefficients[term][rows] = beta[:, column]
             mu[np.ix_(rows, spec.rows)] = fitted
             loglik[rows] = poisson.loglik(part, fitted)
             dev[rows] = poisson.deviance(part, fitted)
             df[rows] = spec.rows.size - len(spec.terms) - 1
             for row in rows:
                 infinite[row] = spec.infinite
-            if wald_term is not None and wald_term in spec.terms:
+            if testing:
                 column = 1 + spec.terms.index(wald_term)
                 covariance = np.linalg.pinv(hessians)
                 se = np.sqrt(np.maximum(covariance[:, column, column], 1e-300))
                 wald[rows] = 2 * norm.sf(np.abs(beta[:, column]) / se)
         with np.errstate(over="ignore"):
             estimate = counts.sum(axis=1) + np.exp(intercept)
-        return BatchFit(estimate, loglik, mu, n_parameters, df, dev, infinite, wald)
+        return BatchFit(
+            estimate, loglik, mu, n_parameters, df, dev, infinite, wald, intercept, coefficients
+        )

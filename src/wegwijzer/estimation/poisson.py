@@ -9,10 +9,11 @@ estimate exists and is identifiable first (see `checks`); the fit then converges
 import numpy as np
 from scipy.special import gammaln
 
-# Per-cell outer products (cells × p²) make a batch's Hessians one matrix product; above this
-# many entries they are not stored and the Hessians are built in slices instead.
-_OUTER_LIMIT = 1_000_000
-_SLICE_LIMIT = 4_000_000
+# Products of each cell's design row with itself (upper triangle only: cells × p(p+1)/2) turn
+# a batch's Hessians into one matrix product. Small ones are kept with the design; larger
+# ones are built for the call and dropped, and a batch is done in slices of this many entries.
+_KEEP_OUTER = 1_000_000
+_SLICE = 8_000_000
 _MAX_ETA = 700.0
 
 
@@ -22,7 +23,17 @@ class Design:
     def __init__(self, matrix: np.ndarray):
         self.matrix = matrix
         self.cells, self.size = matrix.shape
+        self._upper = np.triu_indices(self.size)
         self._outer = None
+
+    def _outer_products(self) -> np.ndarray:
+        if self._outer is not None:
+            return self._outer
+        rows, columns = self._upper
+        outer = self.matrix[:, rows] * self.matrix[:, columns]
+        if outer.size <= _KEEP_OUTER:
+            self._outer = outer
+        return outer
 
     def hessians(self, weights: np.ndarray) -> np.ndarray:
         """X' diag(w) X for every row of weights (batch × cells) → batch × p × p."""
@@ -30,16 +41,14 @@ class Design:
         batch = weights.shape[0]
         if batch <= 2:
             return np.stack([x.T @ (x * w[:, None]) for w in weights])
-        if self.cells * self.size * self.size <= _OUTER_LIMIT:
-            if self._outer is None:
-                outer = x[:, :, None] * x[:, None, :]
-                self._outer = outer.reshape(self.cells, self.size * self.size)
-            return (weights @ self._outer).reshape(batch, self.size, self.size)
+        outer = self._outer_products()
+        rows, columns = self._upper
         out = np.empty((batch, self.size, self.size))
-        step = max(1, _SLICE_LIMIT // (self.cells * self.size))
+        step = max(1, _SLICE // outer.size)
         for start in range(0, batch, step):
-            part = weights[start : start + step]
-            out[start : start + step] = np.matmul(x.T[None], x[None] * part[:, :, None])
+            flat = weights[start : start + step] @ outer
+            out[start : start + step, rows, columns] = flat
+            out[start : start + step, columns, rows] = flat
         return out
 
 
@@ -56,14 +65,28 @@ def _kernel(counts: np.ndarray, eta: np.ndarray) -> np.ndarray:
 
 
 def fit(
-    design: Design, counts: np.ndarray, *, tol: float = 1e-9, max_iter: int = 200
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Fit every row of `counts` (batch × cells): returns (beta, fitted means, hessians)."""
+    design: Design,
+    counts: np.ndarray,
+    *,
+    start: np.ndarray | None = None,
+    with_hessians: bool = False,
+    tol: float = 1e-9,
+    max_iter: int = 200,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """Fit every row of `counts` (batch × cells): returns (beta, fitted means, and the
+    Hessians at the optimum when asked). `start` (batch × p) may hold a previous fit's
+    coefficients (a warm start: a model one term larger converges in a few steps); rows with
+    NaN in it start as R's glm does, with one weighted least-squares step from mu = y + 0.1."""
     x = design.matrix
     counts = np.asarray(counts, dtype=float)
-    # Start as R's glm does: one weighted least-squares step from mu = y + 0.1.
-    start = counts + 0.1
-    beta = _solve(design.hessians(start), (start * np.log(start)) @ x)
+    cold = np.ones(counts.shape[0], dtype=bool)
+    beta = np.zeros((counts.shape[0], design.size))
+    if start is not None:
+        cold = ~np.isfinite(start).all(axis=1)
+        beta[~cold] = start[~cold]
+    if cold.any():
+        initial = counts[cold] + 0.1
+        beta[cold] = _solve(design.hessians(initial), (initial * np.log(initial)) @ x)
     eta = np.minimum(beta @ x.T, _MAX_ETA)
     loglik = _kernel(counts, eta)
     active = np.ones(counts.shape[0], dtype=bool)
@@ -91,7 +114,7 @@ def fit(
         size = np.abs(scale[:, None] * step).max(axis=1)
         active[rows] = (size > tol) & (gain > 1e-13 * np.maximum(1.0, np.abs(trial_loglik)))
     mu = np.exp(eta)
-    return beta, mu, design.hessians(mu)
+    return beta, mu, design.hessians(mu) if with_hessians else None
 
 
 def loglik(counts: np.ndarray, mu: np.ndarray) -> np.ndarray:

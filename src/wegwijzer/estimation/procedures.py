@@ -14,7 +14,7 @@ import numpy as np
 from scipy.stats import chi2
 from threadpoolctl import threadpool_limits
 
-from wegwijzer.estimation import checks, intervals, selection, twolist
+from wegwijzer.estimation import checks, intervals, report, selection, twolist
 from wegwijzer.estimation.design import (
     Model,
     hierarchical_models,
@@ -55,6 +55,7 @@ class Options:
     seed: int = DEFAULT_SEED
     max_models: int = DEFAULT_MAX_MODELS
     top_models: int = TOP_MODELS
+    sensitivity: bool = True  # the simulation study leaves the table out
 
 
 def check_options(table: CaptureTable, options: Options) -> None:
@@ -93,7 +94,11 @@ def run(table: CaptureTable, options: Options, progress: Progress | None = None)
     # The matrices are small: BLAS threads only fight over the cores (six times slower on a
     # busy two-core machine), so one estimate runs on one thread.
     with threadpool_limits(1, user_api="blas"):
-        return _run(table, options, progress)
+        answer, replicates = _run(table, options, progress)
+    answer["explanation"] = {
+        language: report.explain(answer, language) for language in ("nl", "en")
+    }
+    return answer, replicates
 
 
 def _run(table: CaptureTable, options: Options, progress: Progress | None):
@@ -164,7 +169,7 @@ def _two_lists(table: CaptureTable, options: Options) -> dict:
     return answer
 
 
-def _stepwise(table, ws, counts, options, progress, *, name, select):
+def _stepwise(table, ws, counts, options, *, name, select):
     trace: list = []
     chosen = select(ws, counts[None, :], trace=trace)
     model = chosen.models[0]
@@ -182,25 +187,24 @@ def _stepwise(table, ws, counts, options, progress, *, name, select):
 
 def _run_stepwise_sparse(table, ws, counts, options, progress):
     answer, model, point, path = _stepwise(
-        table, ws, counts, options, progress, name="stepwise-sparse",
-        select=selection.stepwise_sparse,
-    )  # fmt: skip
+        table, ws, counts, options, name="stepwise-sparse", select=selection.stepwise_sparse
+    )
     answer["options"]["threshold"] = selection.STEPWISE_SPARSE_THRESHOLD
     replicates = _interval(answer, table, ws, counts, model, point, options, progress,
                            lambda batch: selection.stepwise_sparse(ws, batch))  # fmt: skip
-    _finish(answer, table, ws, counts, model, point, _neighbourhood(ws, model, path))
+    _finish(answer, table, ws, counts, model, point, _neighbourhood(ws, model, path, options))
     return answer, replicates
 
 
 def _run_stepwise_aic(table, ws, counts, options, progress):
     answer, model, point, path = _stepwise(
-        table, ws, counts, options, progress, name="stepwise-aic", select=selection.stepwise_aic
+        table, ws, counts, options, name="stepwise-aic", select=selection.stepwise_aic
     )
     answer["options"]["wald_alpha"] = selection.WALD_ALPHA
     answer["options"]["bootstrap"] = 0
     low, high = intervals.profile_likelihood(ws, model, counts, LEVEL)
     answer.update(ci_low=low, ci_high=high, interval="profile-likelihood", bootstrap=None)
-    _finish(answer, table, ws, counts, model, point, _neighbourhood(ws, model, path))
+    _finish(answer, table, ws, counts, model, point, _neighbourhood(ws, model, path, options))
     return answer, None
 
 
@@ -236,7 +240,9 @@ def _run_min_bic(table, ws, counts, options, progress):
     top = [score.model for score in fitted[: options.top_models]]
     replicates = _interval(answer, table, ws, counts, best.model, best.estimate, options,
                            progress, lambda batch: selection.min_bic(ws, batch, top))  # fmt: skip
-    if len(candidates) <= SENSITIVITY_ENUMERATION_LIMIT:
+    if not options.sensitivity:
+        scope, pool = "none", []
+    elif len(candidates) <= SENSITIVITY_ENUMERATION_LIMIT:
         scope, pool = "all-hierarchical", scores
     else:
         scope, pool = "best-by-bic", fitted[:SENSITIVITY_ROWS]
@@ -320,10 +326,12 @@ def _steps(trace: list, lists) -> list[dict]:
     return steps
 
 
-def _neighbourhood(ws: Workspace, model: Model, path: list[Model]):
+def _neighbourhood(ws: Workspace, model: Model, path: list[Model], options: Options):
     """Candidate models for the sensitivity table of a stepwise method: every pairwise
     hierarchical model when there are few, otherwise the path, the chosen model and each
     model one pair away from it."""
+    if not options.sensitivity:
+        return "none", []
     if 2 ** len(pairs(ws.k)) <= SENSITIVITY_ENUMERATION_LIMIT:
         return "all-hierarchical", list(hierarchical_models(ws.k, 2))
     near = {(), model, *path}

@@ -22,6 +22,7 @@ INTERVAL_NAMES = {
     "profile-likelihood": ("profiel-likelihood", "profile likelihood"),
     "log-normal": ("log-normaal (Chao)", "log-normal (Chao)"),
 }
+ESTIMATOR_NAMES = {"lincoln-petersen": "Lincoln–Petersen", "chapman": "Chapman"}
 LABELS = {
     "title": ("Schatting met meerdere lijsten", "Multiple systems estimation"),
     "lists": ("lijsten", "lists"),
@@ -43,6 +44,7 @@ LABELS = {
         "Gevoeligheid: schatting onder elk model dat acceptabel past (op BIC)",
         "Sensitivity: the estimate under every model that fits acceptably (by BIC)",
     ),
+    "two_list_estimators": ("Beide schatters voor twee lijsten", "Both two-list estimators"),
     "range": ("bereik", "range"),
     "chosen": ("gekozen", "chosen"),
     "poor_fit": ("past slecht", "fits poorly"),
@@ -54,6 +56,7 @@ LABELS = {
     ),
     "notes": ("Let op", "Notes"),
     "more": ("en nog {count}", "and {count} more"),
+    "plainly": ("In gewone woorden", "In plain words"),
 }
 
 
@@ -137,9 +140,10 @@ def render(answer: dict, language: str = "nl", shown: int = 15) -> str:
     sensitivity = answer.get("sensitivity") or {}
     rows = sensitivity.get("rows", [])
     if rows:
-        lines.append(f"{label('sensitivity')}:")
+        two = sensitivity.get("scope") == "two-list"
+        lines.append(f"{label('two_list_estimators' if two else 'sensitivity')}:")
         for row in rows[:shown]:
-            name = row.get("name") or _model(row["model"], language)
+            name = ESTIMATOR_NAMES.get(row.get("name")) or _model(row["model"], language)
             mark = f"  ← {label('chosen')}" if row.get("chosen") else ""
             if not row.get("acceptable", True):
                 mark += f" ({label('poor_fit')})"
@@ -154,4 +158,98 @@ def render(answer: dict, language: str = "nl", shown: int = 15) -> str:
         lines.append(f"{label('notes')}:")
         for item in answer["notes"]:
             lines.append(f"  - {item['nl'] if lang == 0 else item['en']}")
+    lines.append(f"{label('plainly')}: {explain(answer, language)}")
     return "\n".join(lines) + "\n"
+
+
+EXPLANATION = {
+    "seen": (
+        "Van naar schatting {estimate} mensen ({interval}) stonden er {observed} op minstens "
+        "één van de {lists} lijsten; ongeveer {unseen} stonden op geen enkele lijst.",
+        "Of an estimated {estimate} people ({interval}), {observed} were on at least one of the "
+        "{lists} lists; about {unseen} were on none.",
+    ),
+    "interval": ("95%-interval {low} tot {high}", "95% interval {low} to {high}"),
+    "open_interval": (
+        "95%-interval vanaf {low}, zonder bovengrens",
+        "95% interval from {low}, with no upper limit",
+    ),
+    "two_lists": (
+        "Met twee lijsten veronderstelt de schatting dat op de ene lijst staan de kans om op de "
+        "andere te staan niet verandert.",
+        "With two lists the estimate assumes that being on one list does not change the chance "
+        "of being on the other.",
+    ),
+    "independent": (
+        "De schatting veronderstelt dat de lijsten mensen onafhankelijk van elkaar vinden.",
+        "The estimate assumes that the lists find people independently of each other.",
+    ),
+    "dependent": (
+        "De schatting houdt rekening met lijsten die samenwerken of elkaars mensen delen "
+        "({terms}) en veronderstelt dat de lijsten verder onafhankelijk zijn.",
+        "The estimate allows for lists that work together or share people ({terms}) and assumes "
+        "the lists are otherwise independent.",
+    ),
+    "caveat": (
+        "Het is een schatting, geen telling: mensen die geen enkele lijst ooit kan bereiken "
+        "tellen niet mee, en de schatting is te laag als sommige mensen voor alle lijsten "
+        "tegelijk moeilijk te zien zijn.",
+        "It is an estimate, not a count: people whom no list can ever reach are not in it, and "
+        "it is too low when some people are hard to see for every list at once.",
+    ),
+    "models_differ": (
+        "Modellen die redelijk bij de gegevens passen, geven {span}: de keuze van het model doet "
+        "ertoe.",
+        "Models that fit the data acceptably give {span}: the choice of model matters.",
+    ),
+    "models_agree": (
+        "Modellen die redelijk passen, geven vergelijkbare aantallen ({span}).",
+        "Models that fit acceptably give similar numbers ({span}).",
+    ),
+    "span": ("{low} tot {high}", "{low} to {high}"),
+}
+
+
+def explain(answer: dict, language: str = "nl") -> str:
+    """What the estimate means and does not mean, in a few plain sentences."""
+    lang = 0 if language == "nl" else 1
+    code = "nl" if lang == 0 else "en"
+
+    def whole(value) -> str:
+        return _number(value, code, 0)
+
+    def text(key: str, **params) -> str:
+        return EXPLANATION[key][lang].format(**params)
+
+    if answer["ci_high"] is None:
+        interval = text("open_interval", low=whole(answer["ci_low"]))
+    else:
+        interval = text("interval", low=whole(answer["ci_low"]), high=whole(answer["ci_high"]))
+    sentences = [
+        text(
+            "seen",
+            estimate=whole(answer["estimate"]),
+            interval=interval,
+            observed=whole(answer["observed"]),
+            lists=len(answer["lists"]),
+            unseen=whole(answer["unobserved"]),
+        )
+    ]
+    if answer["method"] == "chapman":
+        sentences.append(text("two_lists"))
+    elif answer["model"]:
+        sentences.append(text("dependent", terms=", ".join(answer["model"])))
+    else:
+        sentences.append(text("independent"))
+    sentences.append(text("caveat"))
+    span = (answer.get("sensitivity") or {}).get("acceptable_range")
+    if span and answer["method"] != "chapman":
+        low, high = span
+        spread = max(abs(low - answer["estimate"]), abs(high - answer["estimate"]))
+        key = "models_differ" if spread > 0.1 * answer["estimate"] else "models_agree"
+        if whole(low) == whole(high):
+            span_text = whole(low)
+        else:
+            span_text = text("span", low=whole(low), high=whole(high))
+        sentences.append(text(key, span=span_text))
+    return " ".join(sentences)

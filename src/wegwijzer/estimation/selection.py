@@ -14,7 +14,7 @@ from scipy.stats import poisson
 
 from wegwijzer.estimation import checks
 from wegwijzer.estimation.design import Model, make_model, pairs
-from wegwijzer.estimation.fitting import Workspace
+from wegwijzer.estimation.fitting import BatchFit, Start, Workspace
 
 STEPWISE_SPARSE_THRESHOLD = 0.02
 WALD_ALPHA = 0.05
@@ -48,6 +48,23 @@ def _start(ws: Workspace, counts: np.ndarray):
     return models, estimates, failed, pending
 
 
+class Memory:
+    """Each table's latest coefficients, so its next, one-term-larger model starts from them
+    (a warm start: a few Newton steps instead of a dozen)."""
+
+    def __init__(self, batch: int):
+        self.intercept = np.full(batch, np.nan)
+        self.coefficients: dict[int, np.ndarray] = defaultdict(lambda: np.full(batch, np.nan))
+
+    def remember(self, rows: np.ndarray, fit: BatchFit) -> None:
+        self.intercept[rows] = fit.intercept
+        for term, values in fit.coefficients.items():
+            self.coefficients[term][rows] = values
+
+    def start(self, rows: np.ndarray) -> Start:
+        return Start(self.intercept[rows], {t: c[rows] for t, c in self.coefficients.items()})
+
+
 def _finish(models, estimates, model, rows, values):
     estimates[rows] = values
     for row in rows:
@@ -68,10 +85,12 @@ def stepwise_sparse(
     all_pairs = pairs(ws.k)
     pair_columns = ws.columns(all_pairs)
     observed = counts @ pair_columns
+    memory = Memory(counts.shape[0])
     while pending:
         following: dict[Model, list[np.ndarray]] = defaultdict(list)
         for model, rows in pending.items():
-            fit = ws.fit(model, counts[rows])
+            fit = ws.fit(model, counts[rows], start=memory.start(rows))
+            memory.remember(rows, fit)
             free = [j for j, term in enumerate(all_pairs) if term not in model]
             chosen = np.full(rows.size, -1)
             if free:
@@ -151,10 +170,12 @@ def stepwise_aic(
     counts = np.atleast_2d(np.asarray(counts, dtype=float))
     models, estimates, failed, pending = _start(ws, counts)
     all_pairs = pairs(ws.k)
+    memory = Memory(counts.shape[0])
     while pending:
         following: dict[Model, list[np.ndarray]] = defaultdict(list)
         for model, rows in pending.items():
-            fit = ws.fit(model, counts[rows])
+            fit = ws.fit(model, counts[rows], start=memory.start(rows))
+            memory.remember(rows, fit)
             current = fit.aic()
             free = [term for term in all_pairs if term not in model]
             aic = np.full((rows.size, len(free)), np.inf)
@@ -166,7 +187,9 @@ def stepwise_aic(
                 status = ws.check(candidate, counts[rows], thorough=tracing)
                 ok = status == checks.EXISTS
                 if ok.any():
-                    candidate_fit = ws.fit(candidate, counts[rows[ok]], wald_term=term)
+                    candidate_fit = ws.fit(
+                        candidate, counts[rows[ok]], wald_term=term, start=fit.start(ok)
+                    )
                     aic[ok, j] = candidate_fit.aic()
                     wald[ok, j] = candidate_fit.wald_p
                 if tracing:

@@ -15,8 +15,10 @@ MAX_LISTS = 10
 MAX_ROWS = 2**MAX_LISTS - 1
 MAX_CSV_CHARACTERS = 200_000
 MAX_MODELS = 1024
-# Most bootstrap replicates per number of lists; the default is this or 1000 if smaller.
-MAX_BOOTSTRAP = {2: 1000, 3: 1000, 4: 1000, 5: 1000, 6: 1000, 7: 500, 8: 250, 9: 100, 10: 50}
+# Most bootstrap replicates per number of lists; the default is this or 1000 if smaller. Each
+# replicate and each jackknife table (one per observed history) repeats the selection, which
+# grows steeply with the lists: 9 or 10 lists get the profile-likelihood interval only.
+MAX_BOOTSTRAP = {2: 1000, 3: 1000, 4: 1000, 5: 1000, 6: 1000, 7: 500, 8: 250, 9: 0, 10: 0}
 
 
 class RowSerializer(serializers.Serializer):
@@ -71,8 +73,8 @@ class EstimateRequestSerializer(serializers.Serializer):
         max_value=max(MAX_BOOTSTRAP.values()),
         required=False,
         help_text="Bootstrap replicates (0: profile-likelihood interval of the chosen model). "
-        "Default 1000, capped by the number of lists: 7 lists 500, 8 lists 250, 9 lists 100, "
-        "10 lists 50.",
+        "Default 1000, capped by the number of lists: 7 lists 500, 8 lists 250, 9 or 10 lists "
+        "0.",
     )
     seed = serializers.IntegerField(
         min_value=0, max_value=2**32 - 1, default=procedures.DEFAULT_SEED
@@ -81,6 +83,11 @@ class EstimateRequestSerializer(serializers.Serializer):
 
 class NoteSerializer(serializers.Serializer):
     code = serializers.CharField()
+    nl = serializers.CharField()
+    en = serializers.CharField()
+
+
+class ExplanationSerializer(serializers.Serializer):
     nl = serializers.CharField()
     en = serializers.CharField()
 
@@ -162,7 +169,7 @@ class SensitivityRowSerializer(serializers.Serializer):
 
 class SensitivitySerializer(serializers.Serializer):
     scope = serializers.ChoiceField(
-        choices=["two-list", "all-hierarchical", "neighbours", "best-by-bic"]
+        choices=["two-list", "all-hierarchical", "neighbours", "best-by-bic", "none"]
     )
     acceptable_fit_p = serializers.FloatField(required=False)
     candidates = serializers.IntegerField(required=False)
@@ -198,6 +205,9 @@ class EstimateSerializer(serializers.Serializer):
     bootstrap = BootstrapSerializer(allow_null=True)
     sensitivity = SensitivitySerializer()
     notes = NoteSerializer(many=True)
+    explanation = ExplanationSerializer(
+        help_text="What the estimate means and does not mean, in plain words."
+    )
 
 
 class InvalidParamSerializer(serializers.Serializer):

@@ -31,6 +31,10 @@ FIELDS = {
     "lists_with_csv": "lists",
 }
 
+LIST_NAME_ERRORS = {
+    "empty_list_name", "duplicate_list_name", "bad_list_name", "too_few_lists", "too_many_lists",
+}  # fmt: skip
+
 
 def _language() -> str:
     return "en" if (translation.get_language() or "nl").startswith("en") else "nl"
@@ -53,7 +57,9 @@ def _problem(code: str, kind: str, nl: str, en: str, params: list[dict], status_
 
 
 def _estimation_problem(error: EstimationError, source: str) -> Response:
-    name = FIELDS.get(error.code) or error.params.get("name") or source
+    name = FIELDS.get(error.code, source)
+    if source == "rows" and error.code in LIST_NAME_ERRORS:
+        name = "lists"
     if error.code == "out_of_range":
         name = error.params["name"]
     reason = error.text(_language())
@@ -129,7 +135,8 @@ class Estimates(APIView):
 
     Open without login: the table holds only counts. Caps keep a request to seconds: at most
     10 lists, 1,023 rows or 200,000 characters of CSV, 1,024 models for min-bic, and
-    bootstrap replicates by number of lists (up to 6: 1,000; 7: 500; 8: 250; 9: 100; 10: 50).
+    bootstrap replicates by number of lists (up to 6: 1,000; 7: 500; 8: 250; 9 or 10: none,
+    the interval is then the profile likelihood of the chosen model).
     """
 
     @extend_schema(

@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from wegwijzer.estimation import report
 from wegwijzer.estimation.api.serializers import MAX_BOOTSTRAP
+from wegwijzer.estimation.procedures import estimate
+from wegwijzer.estimation.table import parse_csv
 
 DATA = Path(__file__).resolve().parent / "data"
 KOREA = DATA / "korea_3lists.csv"
@@ -129,6 +132,8 @@ def test_bad_table_exits_non_zero_without_a_traceback(tmp_path):
         ({"csv": "a,b,c,count\n1,0,0,4\n0,1,0,5\n0,0,1,6\n"}, "no_overlap", "csv"),
         ({"csv": "a,b,count\n1,0,4\n", "lists": ["a", "b"]}, "lists_with_csv", "lists"),
         ({"rows": [{"pattern": [1, 0], "count": 1}]}, "lists_required", "lists"),
+        ({"lists": ["a", "a"], "rows": [{"pattern": [1, 0], "count": 1}]}, "duplicate_list_name",
+         "lists"),
         ({}, "table_twice", "rows"),
         ({"csv": KOREA.read_text(), "max_order": 5}, "out_of_range", "max_order"),
         ({"csv": KOREA.read_text(), "method": "guess"}, "invalid", "method"),
@@ -166,3 +171,14 @@ def test_api_refuses_unreadable_json(client):
     response = client.post(URL, "{not json", content_type="application/json")
     assert response.status_code == 400
     assert response.json()["status"] == 400
+
+
+def test_plain_explanation_in_both_languages():
+    answer = estimate(parse_csv(KOREA.read_text()), bootstrap=0)
+    dutch, english = report.explain(answer, "nl"), report.explain(answer, "en")
+    assert dutch.startswith("Van naar schatting 269 mensen (95%-interval 198 tot 393)")
+    assert "123 op minstens één van de 3 lijsten" in dutch and "ongeveer 146" in dutch
+    assert english.startswith("Of an estimated 269 people (95% interval 198 to 393)")
+    assert "(b:c)" in english and "not a count" in english
+    # The acceptable models (157) are far from the chosen one (269): say that it matters.
+    assert "the choice of model matters" in english
