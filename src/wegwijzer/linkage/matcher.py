@@ -1,0 +1,264 @@
+"""Linking encoded registrations into persons: the entry points.
+
+`link(table)` links everything from scratch: blocking, comparison, estimation of the model
+(unless one is given), match weights, clustering. `link_new(...)` links registrations added
+since the last run against the persons that exist, without comparing the old ones with each
+other again, and gives the same persons a full run with the same model would. Both take and
+return plain data: record positions in the table, numpy arrays, no database.
+
+Weights are log2 odds (see `model`): at the default link threshold of 5 a pair is linked
+when the odds are 32 to 1 or better; pairs from -2 up to the link threshold form the
+uncertain band the registrar reviews.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from wegwijzer.linkage import blocking
+from wegwijzer.linkage.cluster import connected_components, constrained_components
+from wegwijzer.linkage.compare import compare
+from wegwijzer.linkage.model import Model, fit
+from wegwijzer.linkage.table import EncodedTable
+
+MAX_COMPONENT = 2000  # larger components are first cut at a higher threshold
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    link: float = 5.0  # at or above: the two reports are linked
+    review: float = -2.0  # from here up to `link`: uncertain, for the registrar to review
+    cannot_link: float = -8.0  # below: clearly two persons; never in one person together
+
+    def __post_init__(self):
+        if not self.cannot_link <= self.review <= self.link:
+            raise ValueError("thresholds must satisfy cannot_link <= review <= link")
+
+
+@dataclass
+class Decisions:
+    """The registrar's verdicts on pairs of records: these override the weights."""
+
+    same: list[tuple[int, int]] = field(default_factory=list)  # merge: one person
+    different: list[tuple[int, int]] = field(default_factory=list)  # split: two persons
+
+    def arrays(self, which: str) -> tuple[np.ndarray, np.ndarray]:
+        pairs = np.array(getattr(self, which), dtype=np.int64).reshape(-1, 2)
+        return np.minimum(pairs[:, 0], pairs[:, 1]), np.maximum(pairs[:, 0], pairs[:, 1])
+
+    def records(self) -> np.ndarray:
+        return np.unique(np.array(self.same + self.different, dtype=np.int64).reshape(-1))
+
+
+@dataclass
+class LinkResult:
+    """Pairs scored at or above the review threshold, and a person label per record (the
+    smallest record position among the person's records)."""
+
+    left: np.ndarray
+    right: np.ndarray
+    weight: np.ndarray
+    labels: np.ndarray
+    model: Model
+    thresholds: Thresholds
+    candidates: int = 0  # pairs compared in this run
+
+    def links(self) -> np.ndarray:
+        """Positions (in left/right/weight) of pairs within one person."""
+        return np.flatnonzero(self.labels[self.left] == self.labels[self.right])
+
+    def review(self) -> np.ndarray:
+        """Positions of uncertain pairs: in the band, or linked but kept apart by the
+        chaining guard. Pairs already in one person are not asked about again."""
+        apart = self.labels[self.left] != self.labels[self.right]
+        return np.flatnonzero(apart & (self.weight >= self.thresholds.review))
+
+    def persons(self) -> dict[int, np.ndarray]:
+        """Record positions per person label."""
+        if len(self.labels) == 0:
+            return {}
+        order = np.argsort(self.labels, kind="stable")
+        labels = self.labels[order]
+        cuts = np.flatnonzero(np.r_[True, labels[1:] != labels[:-1]])
+        return {
+            int(labels[c]): part for c, part in zip(cuts, np.split(order, cuts[1:]), strict=True)
+        }
+
+
+def _scored(table, model, left, right):
+    levels = compare(table, left, right).levels
+    return model.weights(table, left, right, levels), levels
+
+
+def link(
+    table: EncodedTable,
+    *,
+    thresholds: Thresholds = Thresholds(),
+    model: Model | None = None,
+    decisions: Decisions | None = None,
+    seed: int = 0,
+) -> LinkResult:
+    """Link all records of `table` into persons."""
+    n = len(table)
+    decisions = decisions or Decisions()
+    per_rule = blocking.candidate_pairs(table)
+    left, right = blocking.union_of_pairs(per_rule, n)
+    levels = compare(table, left, right).levels
+    if model is None:
+        model = fit(table, (left, right), levels, seed=seed)
+    weight = model.weights(table, left, right, levels)
+    keep = weight >= thresholds.review
+    left, right, weight = left[keep], right[keep], weight[keep]
+    labels = _persons(table, model, thresholds, left, right, weight, decisions)
+    return LinkResult(left, right, weight, labels, model, thresholds, candidates=len(keep))
+
+
+def link_new(
+    table: EncodedTable,
+    first_new: int,
+    previous: LinkResult,
+    *,
+    decisions: Decisions | None = None,
+) -> LinkResult:
+    """Link the records from position `first_new` on (added since `previous`, which covers
+    the records before it) with the model and thresholds of `previous`. Only pairs that
+    involve a new record are compared; only persons they touch are rebuilt."""
+    n = len(table)
+    if len(previous.labels) != first_new:
+        raise ValueError("previous result must cover exactly the records before first_new")
+    decisions = decisions or Decisions()
+    model, thresholds = previous.model, previous.thresholds
+    per_rule = blocking.cross_pairs(table, first_new)
+    left, right = blocking.union_of_pairs(per_rule, n)
+    weight, _ = _scored(table, model, left, right)
+    keep = weight >= thresholds.review
+    left = np.concatenate([previous.left, left[keep]])
+    right = np.concatenate([previous.right, right[keep]])
+    weight = np.concatenate([previous.weight, weight[keep]])
+    order = np.lexsort((right, left))
+    left, right, weight = left[order], right[order], weight[order]
+    labels = np.concatenate([previous.labels, np.arange(first_new, n)])
+    touched = np.union1d(np.arange(first_new, n), decisions.records())
+    labels = _persons(table, model, thresholds, left, right, weight, decisions, labels, touched)
+    return LinkResult(left, right, weight, labels, model, thresholds, candidates=len(keep))
+
+
+def _persons(
+    table: EncodedTable,
+    model: Model,
+    thresholds: Thresholds,
+    left: np.ndarray,
+    right: np.ndarray,
+    weight: np.ndarray,
+    decisions: Decisions,
+    labels: np.ndarray | None = None,
+    touched: np.ndarray | None = None,
+) -> np.ndarray:
+    """Person labels: components of the links, split where they would join two reports
+    that are clearly different persons. With `labels` and `touched`, only the components
+    that contain a touched record are rebuilt; the rest keep their labels."""
+    n = len(table)
+    same_a, same_b = decisions.arrays("same")
+    diff_a, diff_b = decisions.arrays("different")
+    linked = weight >= thresholds.link
+    link_a = np.concatenate([left[linked], same_a])
+    link_b = np.concatenate([right[linked], same_b])
+    link_w = np.concatenate([weight[linked], np.full(len(same_a), np.inf, np.float32)])
+    # A registrar's "different" beats the weights: that pair is never a link.
+    if len(diff_a):
+        vetoed = np.isin(link_a * n + link_b, diff_a * n + diff_b)
+        link_a, link_b, link_w = link_a[~vetoed], link_b[~vetoed], link_w[~vetoed]
+    components = connected_components(n, link_a, link_b)
+    if labels is None:
+        labels = components.copy()
+        rebuild = np.ones(n, bool)
+    else:
+        labels = labels.copy()
+        rebuild = np.isin(components, components[touched])
+        labels[rebuild] = components[rebuild]
+
+    # Components big enough to hold a conflict: 3 or more records, or a registrar's split.
+    sizes = np.bincount(components, minlength=n)
+    suspect = rebuild & (sizes[components] >= 3)
+    suspect[diff_a], suspect[diff_b] = rebuild[diff_a], rebuild[diff_b]
+    suspect = np.isin(components, components[suspect])
+    members = np.flatnonzero(suspect)
+    if len(members) == 0:
+        return labels
+    components_of, usable = _cut_large(members, components, link_a, link_b, link_w, thresholds)
+    labels[members] = components_of
+    link_a, link_b, link_w = link_a[usable], link_b[usable], link_w[usable]
+
+    # Score every pair inside each suspect component; weak ones are conflicts.
+    a, b = blocking.pairs_in_groups(components_of.astype(np.uint64), max_block=MAX_COMPONENT)
+    a, b = members[a], members[b]
+    a, b = np.minimum(a, b), np.maximum(a, b)
+    inner_weight, _ = _scored(table, model, a, b)
+    conflict = inner_weight < thresholds.cannot_link
+    if len(same_a):  # the registrar said "one person": not a conflict, whatever the weight
+        conflict &= ~np.isin(a * n + b, same_a * n + same_b)
+    conflict_a = np.concatenate([a[conflict], diff_a])
+    conflict_b = np.concatenate([b[conflict], diff_b])
+    in_conflict = np.unique(components_of[np.isin(members, np.r_[conflict_a, conflict_b])])
+    for component in in_conflict:
+        group = members[components_of == component]
+        inside = np.isin(link_a, group) & np.isin(link_b, group)
+        against = np.isin(conflict_a, group) & np.isin(conflict_b, group)
+        split = constrained_components(
+            group,
+            (link_a[inside], link_b[inside], link_w[inside]),
+            (conflict_a[against], conflict_b[against]),
+        )
+        for record, label in split.items():
+            labels[record] = label
+    return labels
+
+
+def _cut_large(members, components, link_a, link_b, link_w, thresholds):
+    """Component of each member, with components over MAX_COMPONENT records cut apart by
+    raising the link threshold for them step by step; and which links remain usable."""
+    components_of = components[members].copy()
+    usable = np.ones(len(link_a), bool)
+    threshold = thresholds.link
+    while True:
+        sizes = np.bincount(components_of)
+        large = np.flatnonzero(sizes > MAX_COMPONENT)
+        if len(large) == 0:
+            return components_of, usable
+        threshold += 1.0
+        group = members[np.isin(components_of, large)]
+        inside = np.isin(link_a, group) & np.isin(link_b, group)
+        usable &= ~inside | (link_w >= threshold)
+        keep = inside & usable
+        local = connected_components(len(components), link_a[keep], link_b[keep])
+        components_of[np.isin(components_of, large)] = local[group]
+
+
+def changes(old_labels: np.ndarray, new_labels: np.ndarray) -> dict:
+    """What a run changed, person by person: new persons, persons that gained reports,
+    persons merged together and persons split apart (labels are record positions)."""
+    n_old = len(old_labels)
+    report = {"new": [], "grown": [], "merged": [], "split": []}
+    old_of_new: dict[int, set[int]] = {}
+    for record, label in enumerate(new_labels):
+        if record < n_old:
+            old_of_new.setdefault(int(label), set()).add(int(old_labels[record]))
+        else:
+            old_of_new.setdefault(int(label), set())
+    new_of_old: dict[int, set[int]] = {}
+    for record in range(n_old):
+        new_of_old.setdefault(int(old_labels[record]), set()).add(int(new_labels[record]))
+    has_new = {int(new_labels[r]) for r in range(n_old, len(new_labels))}
+    for label, olds in sorted(old_of_new.items()):
+        if not olds:
+            report["new"].append(label)
+        elif len(olds) > 1:
+            report["merged"].append({"person": label, "from": sorted(olds)})
+        elif label in has_new:
+            report["grown"].append(label)
+    for old, news in sorted(new_of_old.items()):
+        if len(news) > 1:
+            report["split"].append({"person": old, "into": sorted(news)})
+    return report
