@@ -91,14 +91,9 @@ def _given_date(t):
     )
 
 
-def _names_with(part: str, salt: int):
-    """Both name codes and one part of the date of birth."""
-
-    def rule(t):
-        low, high = _name_pair(t)
-        return mix(low, high, getattr(t, part), _const(t, salt)), (low != 0) & (t.dob_year != 0)
-
-    return rule
+def _names_year(t):
+    low, high = _name_pair(t)
+    return mix(low, high, t.dob_year, _const(t, 5)), (low != 0) & (t.dob_year != 0)
 
 
 def _names_without_date(t):
@@ -129,9 +124,7 @@ RULES: dict[str, RuleFunction] = {
     "family_year_month": _family_year_month,  # a wrong day
     "family_year_day": _family_year_day,  # a wrong month
     "given_date": _given_date,  # the family name written otherwise
-    "names_year": _names_with("dob_year", 5),  # both names sound alike: one date part
-    "names_month": _names_with("dob_month", 6),
-    "names_day": _names_with("dob_day", 7),
+    "names_year": _names_year,  # swapped names, a wrong day or month
     "names_no_date": _names_without_date,  # a missing date of birth
     "date_family": _date_and_minhash("family", 10),  # both codes differ, names close
     "date_given": _date_and_minhash("given", 11),
@@ -229,7 +222,28 @@ def union_of_pairs(
     per_rule: dict[str, tuple[np.ndarray, np.ndarray]], n: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """The distinct pairs over all rules, sorted by (i, j)."""
-    if not per_rule:
-        return np.empty(0, np.int64), np.empty(0, np.int64)
-    codes = sorted_unique(np.concatenate([a * n + b for a, b in per_rule.values()]))
-    return codes // n, codes % n
+    return _distinct(iter(per_rule.values()), n)
+
+
+def candidates(table: EncodedTable, rules=RULES, max_block: int = MAX_BLOCK):
+    """The distinct candidate pairs of all rules, sorted, as int32 arrays; each rule's
+    pairs are folded in as soon as they are made, so at most one rule's pairs are held
+    beside the result."""
+    pairs = (_rule_pairs(table, rule, max_block) for rule in rules.values())
+    return _distinct(pairs, len(table))
+
+
+def _distinct(pairs, n: int) -> tuple[np.ndarray, np.ndarray]:
+    codes = [a.astype(np.int64) * n + b for a, b in pairs]  # one int64 per pair: a*n + b
+    if not codes:
+        return np.empty(0, np.int32), np.empty(0, np.int32)
+    merged = np.concatenate(codes)
+    del codes
+    merged.sort()
+    if len(merged):
+        keep = np.empty(len(merged), bool)
+        keep[0] = True
+        np.not_equal(merged[1:], merged[:-1], out=keep[1:])
+        merged = merged[keep]
+    dtype = np.int32 if n < 2**31 else np.int64
+    return (merged // n).astype(dtype), (merged % n).astype(dtype)

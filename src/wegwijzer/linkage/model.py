@@ -28,7 +28,6 @@ from wegwijzer.linkage.blocking import mix, sorted_unique
 from wegwijzer.linkage.compare import FEATURES, LEVELS, compare
 from wegwijzer.linkage.table import WORDS, EncodedTable
 
-TF_FEATURES = ("given", "family", "dob")
 # Fields each training rule leaves out, and so which fields it trains. Within blocks of one
 # date of birth, different persons have names as unrelated as random pairs do; within
 # blocks of one phonetic name pair, dates of birth are. (Blocks of one family name and year
@@ -69,22 +68,51 @@ class Model:
         pos = np.clip(np.searchsorted(values, hashes), 0, len(values) - 1)
         return np.where(values[pos] == hashes, freqs[pos], self.tf_floor)
 
+    def exact_adjustments(self, table: EncodedTable) -> dict[str, np.ndarray]:
+        """Per record and field: what exact agreement on this record's value adds to the
+        level's weight, log2(m / frequency of the value) - log2(m / u). For "names" (both
+        names exact) the frequency is that of the whole name, which replaces the product
+        of the two: given and family names are far from independent (a common Romanian
+        given name goes with a common Romanian family name), and multiplying their
+        frequencies would overrate a common full name several times over."""
+        level_weights = self.level_weights()
+        out = {}
+        for feature, hashes in value_hashes(table).items():
+            if feature == "names":
+                m = self.m["given"][0] * self.m["family"][0]
+                base = level_weights["given"][0] + level_weights["family"][0]
+            else:
+                m, base = self.m[feature][0], level_weights[feature][0]
+            freq = self.frequencies(feature, hashes)
+            adjusted = np.log2(m / np.maximum(freq, self.tf_floor))
+            out[feature] = np.nan_to_num(adjusted - base).astype(np.float32)
+        return out
+
+    def bayes_factors(self, table: EncodedTable, left, right, levels: np.ndarray) -> np.ndarray:
+        """log2 of the Bayes factor of every pair: the match weight without the prior."""
+        out = np.zeros(len(left), np.float32)
+        level_weights = self.level_weights()
+        adjustments = self.exact_adjustments(table) if len(left) else {}
+        both_names = (levels[:, 0] == 0) & (levels[:, 1] == 0)
+        for k, feature in enumerate(FEATURES):
+            # one more entry, 0, at the end: level -1 (missing) picks it and adds nothing
+            lookup = np.append(level_weights[feature], 0.0).astype(np.float32)
+            level = levels[:, k]
+            out += lookup[level]
+            if feature in adjustments:
+                exact = level == 0
+                if feature in ("given", "family"):
+                    exact &= ~both_names
+                exact = np.flatnonzero(exact)
+                out[exact] += adjustments[feature][left[exact]]
+        if "names" in adjustments:
+            both = np.flatnonzero(both_names)
+            out[both] += adjustments["names"][left[both]]
+        return out
+
     def weights(self, table: EncodedTable, left, right, levels: np.ndarray) -> np.ndarray:
         """Match weight (log2 odds) of every pair, from its levels and value frequencies."""
-        out = np.full(len(left), self.log2_prior, np.float64)
-        level_weights = self.level_weights()
-        hashes = value_hashes(table)
-        for k, feature in enumerate(FEATURES):
-            level = levels[:, k]
-            present = level >= 0
-            out[present] += level_weights[feature][level[present]]
-            if feature in TF_FEATURES:
-                exact = np.flatnonzero(level == 0)
-                freq = self.frequencies(feature, hashes[feature][left[exact]])
-                ok = ~np.isnan(freq)
-                adjusted = np.log2(self.m[feature][0] / np.maximum(freq[ok], self.tf_floor))
-                out[exact[ok]] += adjusted - level_weights[feature][0]
-        return out.astype(np.float32)
+        return self.bayes_factors(table, left, right, levels) + np.float32(self.log2_prior)
 
     def to_dict(self) -> dict:
         """JSON-safe. The frequency tables count encoded values: keep them as confidential
@@ -130,9 +158,15 @@ def value_hashes(table: EncodedTable) -> dict[str, np.ndarray]:
         return np.where(bits > 0, h, 0).astype(np.uint64)
 
     date = mix(table.dob_year, table.dob_month, table.dob_day)
+    given = rows(table.given, table.given_bits)
+    family = rows(table.family, table.family_bits)
+    both = (given != 0) & (family != 0)
+    # the whole name, in either order (swapped reports share it)
+    names = mix(np.minimum(given, family), np.maximum(given, family))
     hashes = {
-        "given": rows(table.given, table.given_bits),
-        "family": rows(table.family, table.family_bits),
+        "given": given,
+        "family": family,
+        "names": np.where(both, names, 0).astype(np.uint64),
         "dob": np.where(table.dob_year != 0, date, 0).astype(np.uint64),
     }
     table._value_hashes = hashes
@@ -220,18 +254,25 @@ def expectation_maximisation(
     return m, share
 
 
-def estimate_prior(log2_bayes_factors: np.ndarray, n: int, iterations: int = 50) -> float:
+def estimate_prior(log2_bayes_factors: np.ndarray, n: int, iterations: int = 200) -> float:
     """log2 prior odds that two random records match: the fixed point of
-    prior = (expected matches among the candidate pairs) / (all pairs)."""
+    prior = (expected matches among the candidate pairs) / (all pairs).
+
+    The pairs are first binned by their Bayes factor (steps of 1/32 in log2), so each
+    iteration costs a few thousand operations, not tens of millions.
+    """
     total = n * (n - 1) / 2
     if total == 0 or len(log2_bayes_factors) == 0:
         return float(np.log2(1e-9))
+    scaled = np.round(np.clip(log2_bayes_factors, -64, 64) * 32).astype(np.int32) + 64 * 32
+    counts = np.bincount(scaled, minlength=128 * 32 + 1)
+    used = np.flatnonzero(counts)
+    factors, counts = np.exp2((used - 64 * 32) / 32), counts[used]
     prior = min(0.5, max(1.0 / total, 1.0 / n))
     for _ in range(iterations):
-        odds = prior / (1 - prior) * np.exp2(np.clip(log2_bayes_factors, -500, 500))
-        expected = (odds / (1 + odds)).sum()
-        new = min(max(expected / total, 1e-12), 0.5)
-        if abs(new - prior) < prior * 1e-6:
+        odds = prior / (1 - prior) * factors
+        new = min(max((counts * odds / (1 + odds)).sum() / total, 1e-15), 0.5)
+        if abs(new - prior) < prior * 1e-7:
             prior = new
             break
         prior = new
@@ -255,8 +296,9 @@ def fit(
     candidates: tuple[np.ndarray, np.ndarray],
     candidate_levels: np.ndarray,
     seed: int = 0,
-) -> Model:
-    """Estimate u, m, term frequencies and the prior from the data themselves (no labels)."""
+) -> tuple[Model, np.ndarray]:
+    """Estimate u, m, term frequencies and the prior from the data themselves (no labels).
+    Also returns the candidates' Bayes factors: their weights are these plus the prior."""
     rng = np.random.default_rng(seed)
     u = estimate_u(table, rng)
     m = {f: np.array(_M_START[f]) for f in FEATURES}
@@ -279,6 +321,6 @@ def fit(
     tf_values, tf_freqs = _frequency_tables(table)
     model = Model(0.0, m, u, tf_values, tf_freqs, tf_floor=1.0 / max(len(table), 1))
     left, right = candidates
-    bayes = model.weights(table, left, right, candidate_levels)
-    model.log2_prior = estimate_prior(bayes.astype(np.float64), len(table))
-    return model
+    bayes = model.bayes_factors(table, left, right, candidate_levels)
+    model.log2_prior = estimate_prior(bayes, len(table))
+    return model, bayes

@@ -37,8 +37,9 @@ def synthetic():
 
 def test_finds_known_duplicates(synthetic):
     table, truth, result = synthetic
-    # 0.89 on the 100,000-record benchmark, where look-alike strangers are ten times more
-    # common; a broken step (blocking, comparison, EM or clustering) falls far below 0.85.
+    # 0.90 to 0.92 on sets like this one (seeds 1, 2, 3, 7); 0.88 at 100,000 records, where
+    # look-alike strangers are 25 times more common. A broken step (blocking, comparison,
+    # EM, clustering) falls far below 0.85.
     assert pairwise_f1(truth, result.labels) > 0.85
     assert result.candidates < 50 * len(table)  # blocking keeps the comparisons few
 
@@ -46,7 +47,8 @@ def test_finds_known_duplicates(synthetic):
 def test_weights_separate_matches(synthetic):
     table, truth, result = synthetic
     same = truth[result.left] == truth[result.right]
-    assert np.median(result.weight[same]) > 10 > np.median(result.weight[~same])
+    link = result.thresholds.link
+    assert np.median(result.weight[same]) > link + 5 and np.median(result.weight[~same]) < link
 
 
 def test_em_estimates_are_plausible(synthetic):
