@@ -21,7 +21,7 @@ import numpy as np
 from wegwijzer.linkage import blocking
 from wegwijzer.linkage.blocking import sorted_unique
 from wegwijzer.linkage.cluster import connected_components, constrained_components
-from wegwijzer.linkage.compare import compare
+from wegwijzer.linkage.compare import FEATURES, LEVEL_NAMES, compare
 from wegwijzer.linkage.model import Model, fit
 from wegwijzer.linkage.table import EncodedTable
 
@@ -251,6 +251,27 @@ def _cut_large(members, components, link_a, link_b, link_w, thresholds):
         keep = inside & usable
         local = connected_components(len(components), link_a[keep], link_b[keep])
         components_of[np.isin(components_of, large)] = local[group]
+
+
+def explain(table: EncodedTable, model: Model, a: int, b: int) -> list[dict]:
+    """Why two records got their weight, field by field, for the registrar's review:
+    [{"field", "level" (a stable slug-like English label, for translation), "weight"}],
+    then the prior. The sum of the weights is the pair's match weight."""
+    left, right = np.array([a]), np.array([b])
+    levels = compare(table, left, right).levels
+    total = float(model.weights(table, left, right, levels)[0])
+    rows = []
+    for k, feature in enumerate(FEATURES):
+        level = int(levels[0, k])
+        alone = np.full((1, len(FEATURES)), -1, np.int8)
+        alone[0, k] = level
+        weight = float(model.bayes_factors(table, left, right, alone)[0])
+        label = "missing" if level < 0 else LEVEL_NAMES[feature][level]
+        rows.append({"field": feature, "level": label, "weight": round(weight, 2)})
+    rows.append({"field": "prior", "level": "", "weight": round(model.log2_prior, 2)})
+    # exact names share one whole-name frequency, so the parts need not add up exactly
+    rows.append({"field": "total", "level": "", "weight": round(total, 2)})
+    return rows
 
 
 def changes(old_labels: np.ndarray, new_labels: np.ndarray) -> dict:

@@ -8,7 +8,14 @@ from wegwijzer.linkage import blocking
 from wegwijzer.linkage.cluster import connected_components, constrained_components
 from wegwijzer.linkage.compare import FEATURES, compare
 from wegwijzer.linkage.encoding import EncodingKey, Identity
-from wegwijzer.linkage.matcher import Decisions, Thresholds, changes, link, link_new
+from wegwijzer.linkage.matcher import (
+    Decisions,
+    Thresholds,
+    changes,
+    explain,
+    link,
+    link_new,
+)
 from wegwijzer.linkage.model import Model, expectation_maximisation
 from wegwijzer.linkage.synthetic import generate
 from wegwijzer.linkage.table import EncodedTable, encode_table
@@ -123,6 +130,15 @@ def test_model_round_trip(synthetic):
         restored.weights(table, result.left, result.right, levels),
         result.model.weights(table, result.left, result.right, levels),
     )
+
+
+def test_explain(synthetic):
+    table, _, result = synthetic
+    k = result.links()[0]
+    rows = explain(table, result.model, int(result.left[k]), int(result.right[k]))
+    assert [r["field"] for r in rows] == [*FEATURES, "prior", "total"]
+    assert rows[-1]["weight"] == pytest.approx(float(result.weight[k]), abs=0.01)
+    assert all(r["level"] for r in rows[:4])
 
 
 def test_thresholds_must_be_ordered():
