@@ -27,7 +27,7 @@ from wegwijzer.linkage.normalise import (
 
 VERSION = 1
 MIN_KEY_BYTES = 32
-KEY_VARIABLE = "WEGWIJZER_LINKAGE_KEY"
+KEY_VARIABLE = "IDENTIFIER_KEY"
 
 # Bloom filters of name parts: 512 bits, each padded bigram sets 10 bits. A given name of
 # one or two words has 5 to 15 bigrams, so a filter is some 10-25% full: short enough to
