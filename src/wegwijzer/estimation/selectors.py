@@ -17,7 +17,8 @@ STRATA = ("none", "minor", "form")
 
 
 def years() -> list[int]:
-    return sorted(Registration.objects.values_list("year", flat=True).distinct())
+    # order_by first: the model's default ordering would make DISTINCT see every row.
+    return list(Registration.objects.order_by("year").values_list("year", flat=True).distinct())
 
 
 def people(year: int, stratum: str = "none"):

@@ -1,6 +1,9 @@
 """The analyst's estimate of the hidden number, from the registry."""
 
+import hashlib
+
 from django import forms
+from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +13,7 @@ from wegwijzer.accounts.constants import OrganisationType, Role
 from wegwijzer.estimation import captures, procedures, selectors
 from wegwijzer.estimation.errors import EstimationError, reason_text
 from wegwijzer.stats import charts
+from wegwijzer.stats.selectors import data_version
 
 LIST_CHOICES = [("", _("not used")), *[(letter, letter) for letter in "ABCDEF"]]
 DEFAULT_LISTS = {
@@ -109,7 +113,18 @@ def _estimate(form, language) -> dict:
 
 
 def _trend(grouping, method, language):
-    """Registered versus estimated for every year (point estimates, no bootstrap)."""
+    """Registered versus estimated for every year (point estimates, no bootstrap); a few
+    seconds of fitting, so kept per data version, grouping and method."""
+    about = f"{data_version()}|{sorted(grouping.items())}|{method}|{language}"
+    key = "estimation:trend:" + hashlib.sha256(about.encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = _compute_trend(grouping, method, language)
+        cache.set(key, found, 24 * 3600)
+    return found
+
+
+def _compute_trend(grouping, method, language):
     registered = selectors.registered_per_year()
     shown, reg_values, est_values = [], [], []
     for year in selectors.years():

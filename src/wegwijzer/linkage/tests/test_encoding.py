@@ -131,9 +131,9 @@ def test_refuses_short_key():
 
 
 def test_key_from_environment():
-    assert EncodingKey.from_environment(
-        environ={"IDENTIFIER_KEY": "k" * 32}
-    ).fingerprint == (KEY.fingerprint)
+    assert EncodingKey.from_environment(environ={"IDENTIFIER_KEY": "k" * 32}).fingerprint == (
+        KEY.fingerprint
+    )
     with pytest.raises(EncodingError, match="IDENTIFIER_KEY"):
         EncodingKey.from_environment(environ={})
     assert "k" * 32 not in repr(KEY)
