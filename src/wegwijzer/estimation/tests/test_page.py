@@ -51,3 +51,34 @@ def test_person_level_and_admin_roles_do_not_estimate(client, registry, role, st
 def test_anonymous_visitors_are_sent_to_log_in(client):
     response = client.get(reverse("estimation:page"))
     assert response.status_code == 302 and "inloggen" in response["Location"]
+
+
+def test_the_page_and_the_api_give_the_same_answer_on_the_same_table(client, registry):
+    """The page builds its table from the registry; sent to the API, that table must give
+    the same estimate, interval and model."""
+    import json
+
+    from wegwijzer.estimation import captures, selectors
+
+    grouping = {"A": ["police"], "B": ["kmar"], "C": ["care"], "D": ["labour_inspectorate"]}
+    accounts.log_in(client, accounts.user(Role.ANALYST))
+    page = client.get(
+        reverse("estimation:page"),
+        {"year": 2024, "method": "stepwise-sparse", "strata": "none", "bootstrap": 200,
+         "list_police": "A", "list_kmar": "B", "list_care": "C", "list_labour_inspectorate": "D"},
+    ).context["answer"]  # fmt: skip
+    people, _notices = selectors.people(2024)
+    table = captures.build_tables(people, grouping).pooled
+    rows = [
+        {"pattern": [(cell >> i) & 1 for i in range(len(table.lists))], "count": int(count)}
+        for cell, count in enumerate(table.counts)
+        if cell and count
+    ]
+    body = {"lists": list(table.lists), "rows": rows, "method": "stepwise-sparse",
+            "bootstrap": 200}  # fmt: skip
+    api = client.post("/api/v1/estimates/", json.dumps(body), content_type="application/json")
+    assert api.status_code == 200, api.content
+    answer = api.json()
+    for key in ("estimate", "ci_low", "ci_high"):
+        assert answer[key] == pytest.approx(page[key])
+    assert answer["model"] == page["model"]
