@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django_countries",
     "wegwijzer.accounts",
     "wegwijzer.registry",
+    "wegwijzer.linkage",
     "wegwijzer.stats",
     "wegwijzer.knowledge",
     "wegwijzer.indicators",

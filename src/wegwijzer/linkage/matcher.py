@@ -123,10 +123,13 @@ def link_new(
     previous: LinkResult,
     *,
     decisions: Decisions | None = None,
+    also: np.ndarray | None = None,
 ) -> LinkResult:
     """Link the records from position `first_new` on (added since `previous`, which covers
     the records before it) with the model and thresholds of `previous`. Only pairs that
-    involve a new record are compared; only persons they touch are rebuilt."""
+    involve a new record are compared; only persons they touch are rebuilt, with those of
+    the decisions and of the records in `also` (say, both ends of a withdrawn decision).
+    With no new records this regroups after a registrar's decision without comparing."""
     n = len(table)
     if len(previous.labels) != first_new:
         raise ValueError("previous result must cover exactly the records before first_new")
@@ -143,6 +146,8 @@ def link_new(
     left, right, weight = left[order], right[order], weight[order]
     labels = np.concatenate([previous.labels, np.arange(first_new, n)])
     touched = np.union1d(np.arange(first_new, n), decisions.records())
+    if also is not None:
+        touched = np.union1d(touched, np.asarray(also, np.int64))
     labels = _persons(table, model, thresholds, left, right, weight, decisions, labels, touched)
     return LinkResult(left, right, weight, labels, model, thresholds, candidates=len(keep))
 

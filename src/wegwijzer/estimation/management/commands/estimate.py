@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wegwijzer.estimation import procedures, report
 from wegwijzer.estimation.errors import EstimationError
 from wegwijzer.estimation.table import parse_csv
+from wegwijzer.tools.progress import ProgressBar
 
 FILE_UNREADABLE = (
     "Het bestand ‘{path}’ kan niet worden gelezen.",
@@ -23,22 +24,6 @@ def read_text(path: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return raw.decode("cp1252", errors="replace")
-
-
-class ProgressBar:
-    """A bootstrap progress bar on a terminal's standard error; silent elsewhere."""
-
-    def __init__(self, stream, width: int = 30):
-        self.stream = stream
-        self.width = width
-
-    def __call__(self, done: int, total: int) -> None:
-        filled = round(self.width * done / total)
-        bar = "#" * filled + "-" * (self.width - filled)
-        self.stream.write(f"\rbootstrap [{bar}] {done}/{total}")
-        if done >= total:
-            self.stream.write("\r" + " " * (self.width + 32) + "\r")
-        self.stream.flush()
 
 
 class Command(BaseCommand):
@@ -92,7 +77,7 @@ class Command(BaseCommand):
         except OSError:
             nl, en = FILE_UNREADABLE
             raise CommandError(f"{nl}\n{en}".format(path=options["table"])) from None
-        progress = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+        progress = ProgressBar(sys.stderr, "bootstrap") if sys.stderr.isatty() else None
         try:
             table = parse_csv(text)
             answer = procedures.estimate(
