@@ -1,7 +1,8 @@
 """The registry as capture histories: per person, the organisation types that reported them.
 
-Persons are the registrations that share one exact identifier encoding (same normalised
-names and date of birth), until the probabilistic linkage feeds persons in. Statistical
+Persons are those of the record linkage; registrations it has not placed yet stand on their
+own, or with those that share their exact identifier encoding (same normalised names and
+date of birth), which are certainly one person. Statistical
 notices carry no identifier and cannot be placed on lists; they are counted and reported
 beside the estimate, never in it.
 """
@@ -26,13 +27,15 @@ def people(year: int, stratum: str = "none"):
     of statistical notices that year (which no list can hold)."""
     rows = (
         Registration.objects.filter(year=year, tier=Tier.FULL, identifiers__isnull=False)
-        .values("identifiers__exact_key", "organisation_type", "is_minor", *FORM_FIELDS.values())
+        .values("identifiers__exact_key", "identifiers__linked__person", "organisation_type",
+                "is_minor", *FORM_FIELDS.values())  # fmt: skip
         .iterator(chunk_size=5000)
     )
     seen: dict[str, set] = defaultdict(set)
     strata: dict[str, str] = {}
     for row in rows:
-        key = row["identifiers__exact_key"]
+        person = row["identifiers__linked__person"]
+        key = f"person:{person}" if person is not None else row["identifiers__exact_key"]
         seen[key].add(row["organisation_type"])
         strata.setdefault(key, _stratum(row, stratum))
     notices = Registration.objects.filter(year=year).exclude(

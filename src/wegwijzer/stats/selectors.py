@@ -2,10 +2,11 @@
 only the fields the published tables count, without dates finer than the year)."""
 
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db.models import Count, F, Max
 
+from wegwijzer.linkage.models import LinkRun
 from wegwijzer.registry.constants import Source, Tier
-from wegwijzer.registry.models import FORM_FIELDS, Registration
+from wegwijzer.registry.models import FORM_FIELDS, IdentifierSet, Registration
 from wegwijzer.stats import kanon, publication
 
 # Organisation types the statistics know; the coordination centre counts under "other".
@@ -17,12 +18,13 @@ FIELDS = ["year", "organisation_type", "nationality", "is_minor", "gender", "sec
 
 def records() -> list[dict]:
     rows = []
-    for row in Registration.objects.values(*FIELDS).iterator(chunk_size=5000):
+    found = Registration.objects.values(*FIELDS, person=F("identifiers__linked__person_id"))
+    for row in found.iterator(chunk_size=5000):
         rows.append(
             {
                 "year": row["year"],
-                # Until linkage lands every registration counts as one (the page says so).
-                "person_key": None,
+                # Registrations not (yet) linked count as one each; the page says which.
+                "person_key": row["person"],
                 "forms": [form for form, field in FORM_FIELDS.items() if row[field]],
                 "nationality": row["nationality"] or None,
                 "minor": row["is_minor"],
@@ -41,9 +43,15 @@ def records() -> list[dict]:
 
 
 def data_version() -> str:
-    """Changes whenever a registration is added, changed or removed."""
+    """Changes whenever a registration is added, changed or removed, or persons relinked."""
     found = Registration.objects.aggregate(n=Count("id"), last=Max("updated_at"), top=Max("id"))
-    return f"{found['n']}-{found['top']}-{found['last'].isoformat() if found['last'] else ''}"
+    last = found["last"].isoformat() if found["last"] else ""
+    return f"{found['n']}-{found['top']}-{last}-{LinkRun.objects.aggregate(m=Max('id'))['m']}"
+
+
+def unlinked_count() -> int:
+    """Registrations with identifiers that no linkage run has placed in a person yet."""
+    return IdentifierSet.objects.filter(linked__isnull=True).count()
 
 
 def is_synthetic() -> bool:

@@ -43,6 +43,7 @@ def _figures(year=None):
         "rule": found.rule(language),
         "loss": found.information_loss(),
         "unit": found.unit,
+        "unlinked": selectors.unlinked_count(),
     }
 
 

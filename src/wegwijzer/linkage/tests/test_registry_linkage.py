@@ -258,3 +258,37 @@ def test_withdrawn_consent_takes_the_record_out_and_the_next_run_closes_the_gap(
     positions = sorted(LinkedRecord.objects.values_list("position", flat=True))
     assert positions == list(range(len(positions)))
     assert d in partition() and again.report["persons_removed"] == 0
+
+
+def test_linked_persons_feed_the_statistics_and_the_estimation(client):
+    from django.core.cache import cache
+
+    from wegwijzer.estimation import selectors as estimation
+    from wegwijzer.registry import demo
+    from wegwijzer.stats import selectors as stats
+
+    cache.clear()
+    demo.load(years=range(2024, 2026), persons_per_year=300, seed=5)
+    assert stats.current_publication().unit == "registrations"
+    services.run()
+    published = stats.current_publication()  # a new linkage run is a new data version
+    assert published.unit == "persons"
+    year = published.years[-1]
+    in_year = Registration.objects.filter(year=year)
+    linked = in_year.filter(identifiers__linked__isnull=False)
+    expected = (
+        linked.values("identifiers__linked__person").distinct().count()
+        + in_year.filter(identifiers__linked__isnull=True).count()
+    )
+    totals = published.table("totals")
+    assert totals.value("persons", year) == expected < totals.value("registrations", year)
+    assert "Personen" in client.get("/nl/cijfers/").content.decode()
+
+    # the capture histories: one per person, with every organisation type that reported them
+    histories, notices = estimation.people(year)
+    assert len(histories) == linked.values("identifiers__linked__person").distinct().count()
+    person = linked.values_list("identifiers__linked__person", flat=True).first()
+    kinds = set(linked.filter(identifiers__linked__person=person)
+                .values_list("organisation_type", flat=True))  # fmt: skip
+    assert kinds in [types for types, _stratum in histories]
+    assert notices == in_year.filter(identifiers__isnull=True).count()
