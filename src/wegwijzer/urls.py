@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("wegwijzer.cases.urls")),
     path("", include("wegwijzer.accounts.urls")),
     path("", include("wegwijzer.registry.urls")),
+    path("", include("wegwijzer.linkage.urls")),
     path("", include("wegwijzer.stats.urls")),
     path("", include("wegwijzer.estimation.urls")),
     prefix_default_language=True,

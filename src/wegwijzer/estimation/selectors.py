@@ -27,8 +27,13 @@ def people(year: int, stratum: str = "none"):
     of statistical notices that year (which no list can hold)."""
     rows = (
         Registration.objects.filter(year=year, tier=Tier.FULL, identifiers__isnull=False)
-        .values("identifiers__exact_key", "identifiers__linked__person", "organisation_type",
-                "is_minor", *FORM_FIELDS.values())  # fmt: skip
+        .values(
+            "identifiers__exact_key",
+            "identifiers__linked__person",
+            "organisation_type",
+            "is_minor",
+            *FORM_FIELDS.values(),
+        )
         .iterator(chunk_size=5000)
     )
     seen: dict[str, set] = defaultdict(set)

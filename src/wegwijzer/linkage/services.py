@@ -23,7 +23,7 @@ from wegwijzer.linkage.matcher import Decisions, LinkResult, Thresholds
 from wegwijzer.linkage.model import Model
 from wegwijzer.linkage.models import Decision, LinkedRecord, LinkRun, Person, ScoredPair
 from wegwijzer.linkage.table import EncodedTable
-from wegwijzer.registry.models import IdentifierSet
+from wegwijzer.registry.models import IdentifierSet, Registration
 from wegwijzer.registry.services import identifier_key
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -42,13 +42,15 @@ class _Records:
 
     identifier_ids: list[int] = field(default_factory=list)
     registration_ids: list[int] = field(default_factory=list)
+    public_ids: list[str] = field(default_factory=list)
     persons: list[int | None] = field(default_factory=list)
     encodings: list[EncodedIdentity] = field(default_factory=list)
     refused: list[dict] = field(default_factory=list)
 
-    def add(self, identifier_id, registration_id, person_id, encoding):
+    def add(self, identifier_id, registration_id, public_id, person_id, encoding):
         self.identifier_ids.append(identifier_id)
         self.registration_ids.append(registration_id)
+        self.public_ids.append(str(public_id))
         self.persons.append(person_id)
         self.encodings.append(encoding)
 
@@ -64,7 +66,7 @@ def run(*, actor=None, full: bool = False, progress: Progress | None = None) -> 
         gaps = linked and LinkedRecord.objects.order_by("-position")[0].position != linked - 1
         # Records whose identifiers were removed leave holes in the positions: close them by
         # linking everything again with the model in use (the persons come out the same).
-        refit = full or previous is None
+        refit = full or previous is None or linked == 0  # nothing left to keep a model for
         full = refit or bool(gaps)
         records = _load(include_new=True, progress=progress)
         n = len(records.encodings)
@@ -81,8 +83,15 @@ def run(*, actor=None, full: bool = False, progress: Progress | None = None) -> 
             prior = _previous_result(records, first_new, model)
             result = matcher.link_new(table, first_new, prior, decisions=decisions)
         progress("link", 1, 1)
-        report = _save(link_run, records, result, rebuild_all=full, first_new=first_new,
-                       actor=actor, progress=progress)  # fmt: skip
+        report = _save(
+            link_run,
+            records,
+            result,
+            rebuild_all=full,
+            first_new=first_new,
+            actor=actor,
+            progress=progress,
+        )
         fitted_on = len(table) if model is None else (previous.report.get("fitted_on") or n)
         report.update(refused=records.refused, fitted_on=fitted_on)
         report["refit_advised"] = n >= REFIT_GROWTH * max(fitted_on, 1) and n > 1
@@ -104,8 +113,14 @@ def decide(left_id: int, right_id: int, verdict: str, *, actor, request=None) ->
             left_id=left_id, right_id=right_id, verdict=verdict, decided_by=actor
         )
         action = "link" if verdict == Decision.Verdict.SAME else "unlink"
-        log_many(action, actor=actor, object_type="registration",
-                 object_ids=[left_id, right_id], fields=["decision"], request=request)  # fmt: skip
+        log_many(
+            action,
+            actor=actor,
+            object_type="registration",
+            object_ids=_public_ids(left_id, right_id),
+            fields=["decision"],
+            request=request,
+        )
         link_run = _regroup([left_id, right_id], actor=actor)
         link_run.report["decision"] = decision.pk
         link_run.save(update_fields=["report"])
@@ -119,11 +134,22 @@ def withdraw(decision: Decision, *, actor, request=None) -> LinkRun:
         if decision.withdrawn_at is not None:
             raise LinkageError(_("This decision was already withdrawn."))
         _withdraw_active(decision.left_id, decision.right_id, actor)
-        log_many("unlink" if decision.verdict == Decision.Verdict.SAME else "link",
-                 actor=actor, object_type="registration",
-                 object_ids=[decision.left_id, decision.right_id], fields=["decision"],
-                 request=request)  # fmt: skip
+        log_many(
+            "unlink" if decision.verdict == Decision.Verdict.SAME else "link",
+            actor=actor,
+            object_type="registration",
+            object_ids=_public_ids(decision.left_id, decision.right_id),
+            fields=["decision"],
+            request=request,
+        )
         return _regroup([decision.left_id, decision.right_id], actor=actor)
+
+
+def _public_ids(*registration_ids) -> list[str]:
+    found = dict(
+        Registration.objects.filter(pk__in=registration_ids).values_list("pk", "public_id")
+    )
+    return [str(found[r]) for r in registration_ids if r in found]
 
 
 def _withdraw_active(left_id, right_id, actor):
@@ -172,13 +198,19 @@ def _load(*, include_new: bool, progress: Progress | None = None) -> _Records:
     key = identifier_key()
     records = _Records()
     linked = IdentifierSet.objects.filter(linked__isnull=False).order_by("linked__position")
-    rows = list(linked.values_list("id", "registration_id", "linked__person_id", "encoding"))
+    rows = list(
+        linked.values_list(
+            "id", "registration_id", "registration__public_id", "linked__person_id", "encoding"
+        )
+    )
     fresh = []
     if include_new:
         new = IdentifierSet.objects.filter(linked__isnull=True).order_by("registration_id")
-        fresh = list(new.values_list("id", "registration_id", "encoding"))
+        fresh = list(
+            new.values_list("id", "registration_id", "registration__public_id", "encoding")
+        )
     total = len(rows) + len(fresh)
-    for done, (identifier_id, registration_id, person_id, data) in enumerate(rows, 1):
+    for done, (identifier_id, registration_id, public_id, person_id, data) in enumerate(rows, 1):
         try:
             encoding = EncodedIdentity.from_dict(data, key)
         except EncodingError as error:
@@ -189,15 +221,16 @@ def _load(*, include_new: bool, progress: Progress | None = None) -> _Records:
                 )
                 % {"id": registration_id, "reason": _message(error)}
             ) from None
-        records.add(identifier_id, registration_id, person_id, encoding)
+        records.add(identifier_id, registration_id, public_id, person_id, encoding)
         if progress and done % CHUNK == 0:
             progress("load", done, total)
-    for done, (identifier_id, registration_id, data) in enumerate(fresh, len(rows) + 1):
+    for done, (identifier_id, registration_id, public_id, data) in enumerate(fresh, len(rows) + 1):
         try:
-            records.add(identifier_id, registration_id, None, EncodedIdentity.from_dict(data, key))
+            encoding = EncodedIdentity.from_dict(data, key)
+            records.add(identifier_id, registration_id, public_id, None, encoding)
         except EncodingError as error:
             records.refused.append(
-                {"registration": registration_id, "code": error.code, "reason": _message(error)}
+                {"registration": str(public_id), "code": error.code, "reason": _message(error)}
             )
         if progress and done % CHUNK == 0:
             progress("load", done, total)
@@ -284,17 +317,25 @@ def _save(link_run, records, result, *, rebuild_all, first_new, actor, progress=
         ScoredPair.objects.all().delete()
         LinkedRecord.objects.all().delete()
         LinkedRecord.objects.bulk_create(
-            [LinkedRecord(identifiers_id=records.identifier_ids[p], position=p,
-                          person_id=final[p]) for p in range(n)],
+            [
+                LinkedRecord(
+                    identifiers_id=records.identifier_ids[p], position=p, person_id=final[p]
+                )
+                for p in range(n)
+            ],
             batch_size=CHUNK,
-        )  # fmt: skip
+        )
         keep = np.ones(len(result.left), bool)
     else:
         LinkedRecord.objects.bulk_create(
-            [LinkedRecord(identifiers_id=records.identifier_ids[p], position=p,
-                          person_id=final[p]) for p in range(first_new, n)],
+            [
+                LinkedRecord(
+                    identifiers_id=records.identifier_ids[p], position=p, person_id=final[p]
+                )
+                for p in range(first_new, n)
+            ],
             batch_size=CHUNK,
-        )  # fmt: skip
+        )
         moved = [p for p in range(first_new) if final[p] != old[p]]
         for person in set(final[p] for p in moved):
             positions = [p for p in moved if final[p] == person]
@@ -306,9 +347,13 @@ def _save(link_run, records, result, *, rebuild_all, first_new, actor, progress=
     emptied.delete()
 
     changed = [p for p in range(n) if final[p] != old[p]]
-    registrations = records.registration_ids
-    log_many("link", actor=actor, object_type="registration",
-             object_ids=[registrations[p] for p in changed], fields=["person"])  # fmt: skip
+    log_many(
+        "link",
+        actor=actor,
+        object_type="registration",
+        object_ids=[records.public_ids[p] for p in changed],
+        fields=["person"],
+    )
     report["compared"] = result.candidates
     link_run.compared = result.candidates
     return report
@@ -321,9 +366,13 @@ def _save_pairs(result, keep, progress):
     for start in range(0, total, CHUNK):
         part = rows[start : start + CHUNK]
         ScoredPair.objects.bulk_create(
-            ScoredPair(left_id=id_of[int(result.left[k])], right_id=id_of[int(result.right[k])],
-                       weight=float(result.weight[k])) for k in part
-        )  # fmt: skip
+            ScoredPair(
+                left_id=id_of[int(result.left[k])],
+                right_id=id_of[int(result.right[k])],
+                weight=float(result.weight[k]),
+            )
+            for k in part
+        )
         if progress:
             progress("save", min(start + CHUNK, total), total)
 
@@ -372,5 +421,3 @@ def pending_reviews():
             )
         apart = apart.exclude(excluded)
     return apart.order_by("-weight", "pk")
-
-

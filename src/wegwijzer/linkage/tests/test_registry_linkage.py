@@ -37,9 +37,13 @@ def register_synthetic(registrations) -> dict[int, int]:
     truth_of_reference = {}
     for report in registrations:
         identity = report.identity
-        row = {**base, "given_names": identity.given_names, "family_names": identity.family_names,
-               "date_of_birth": identity.date_of_birth,
-               "document_number": identity.document_number or ""}  # fmt: skip
+        row = {
+            **base,
+            "given_names": identity.given_names,
+            "family_names": identity.family_names,
+            "date_of_birth": identity.date_of_birth,
+            "document_number": identity.document_number or "",
+        }
         kind = ORGANISATIONS[report.record_id % len(ORGANISATIONS)]
         reference = f"synthetic-{report.record_id}"
         rows.setdefault(kind, []).append((row, reference))
@@ -101,9 +105,7 @@ def test_incremental_run_links_only_the_new_and_matches_a_full_run(population):
     rows = IdentifierSet.objects.order_by("linked__position")
     key = registry.identifier_key()
     encodings = [EncodedIdentity.from_dict(e, key) for e in rows.values_list("encoding", flat=True)]
-    result = matcher.link(
-        EncodedTable.from_encodings(encodings), model=Model.from_dict(full.model)
-    )
+    result = matcher.link(EncodedTable.from_encodings(encodings), model=Model.from_dict(full.model))
     registrations = list(rows.values_list("registration_id", flat=True))
     expected = {r: int(label) for r, label in zip(registrations, result.labels, strict=True)}
     assert same_partition(partition(), expected)
@@ -141,8 +143,9 @@ def test_empty_and_single_record_registries_link_without_error():
     empty = services.run()
     assert empty.report["records"] == 0 and Person.objects.count() == 0
     organisation = accounts.organisation()
-    registry.register(cleaned(WITH_CONSENT), organisation=organisation, actor=None,
-                      source=Source.WEB)  # fmt: skip
+    registry.register(
+        cleaned(WITH_CONSENT), organisation=organisation, actor=None, source=Source.WEB
+    )
     one = services.run()
     assert one.report["records"] == 1 and Person.objects.count() == 1
 
@@ -159,7 +162,10 @@ def test_encodings_of_another_key_or_length_are_refused_and_the_rest_linked(popu
     _damage(short, given="AAAA")
     out = _run_command_expecting_refusal()
     refused = {r["registration"]: r["code"] for r in out["refused"]}
-    assert refused == {other_key.registration_id: "wrong_key", short.registration_id: "wrong_length"}
+    assert refused == {
+        str(other_key.registration.public_id): "wrong_key",
+        str(short.registration.public_id): "wrong_length",
+    }
     assert LinkedRecord.objects.count() == 198
     assert "andere sleutel" in json.dumps(out["refused"], ensure_ascii=False)
 
@@ -205,7 +211,10 @@ def test_merge_and_split_are_audited_and_reversible(population):
     assert partition()[c] != partition()[d] and split.report["split"]
     entries = AuditEntry.objects.filter(object_type="registration")
     audited = [e for e in entries if "decision" in e.fields]
-    assert {(e.action, e.actor_id) for e in audited} == {("link", registrar.pk), ("unlink", registrar.pk)}
+    assert {(e.action, e.actor_id) for e in audited} == {
+        ("link", registrar.pk),
+        ("unlink", registrar.pk),
+    }
 
     # decisions hold through later runs, incremental and full
     register_synthetic(population[400:500])
@@ -230,16 +239,24 @@ def test_a_new_verdict_on_a_pair_replaces_the_old_one(population):
     services.decide(a, b, "same", actor=registrar)
     services.decide(b, a, "different", actor=registrar)
     active = Decision.objects.get(withdrawn_at=None)
-    assert active.verdict == "different" and (active.left_id, active.right_id) == (min(a, b), max(a, b))
+    assert active.verdict == "different" and (active.left_id, active.right_id) == (
+        min(a, b),
+        max(a, b),
+    )
     assert partition()[a] != partition()[b]
 
 
 def test_decisions_need_linked_registrations():
     organisation = accounts.organisation()
-    first = registry.register(cleaned(WITH_CONSENT), organisation=organisation, actor=None,
-                              source=Source.WEB)  # fmt: skip
-    second = registry.register(cleaned({**WITH_CONSENT, "given_names": "Eva"}),
-                               organisation=organisation, actor=None, source=Source.WEB)  # fmt: skip
+    first = registry.register(
+        cleaned(WITH_CONSENT), organisation=organisation, actor=None, source=Source.WEB
+    )
+    second = registry.register(
+        cleaned({**WITH_CONSENT, "given_names": "Eva"}),
+        organisation=organisation,
+        actor=None,
+        source=Source.WEB,
+    )
     with pytest.raises(services.LinkageError):
         services.decide(first.pk, second.pk, "same", actor=None)
     with pytest.raises(services.LinkageError):
@@ -288,7 +305,28 @@ def test_linked_persons_feed_the_statistics_and_the_estimation(client):
     histories, notices = estimation.people(year)
     assert len(histories) == linked.values("identifiers__linked__person").distinct().count()
     person = linked.values_list("identifiers__linked__person", flat=True).first()
-    kinds = set(linked.filter(identifiers__linked__person=person)
-                .values_list("organisation_type", flat=True))  # fmt: skip
+    kinds = set(
+        linked.filter(identifiers__linked__person=person).values_list(
+            "organisation_type", flat=True
+        )
+    )
     assert kinds in [types for types, _stratum in histories]
     assert notices == in_year.filter(identifiers__isnull=True).count()
+
+
+def test_when_every_linked_record_is_gone_the_next_run_estimates_the_model_afresh(population):
+    register_synthetic(population[:200])
+    services.run()
+    Registration.objects.all().delete()  # say, the demo set unloaded
+    register_synthetic(population[200:500])
+    again = services.run()
+    assert again.kind == LinkRun.Kind.FULL and again.report["fitted_on"] == 300
+    assert again.report["persons_removed"] > 0
+    assert not Person.objects.filter(records__isnull=True).exists()
+
+
+def test_loading_the_demo_links_it():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "Linked into" in out.getvalue()
+    assert LinkedRecord.objects.count() == IdentifierSet.objects.count() > 0

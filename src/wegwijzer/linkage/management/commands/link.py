@@ -68,18 +68,25 @@ class Command(BaseCommand):
         for label, value in lines:
             out(f"  {label:<{width}}  {value}")
         for merged in report["merged"]:
-            out(_("  merged into person %(person)s: persons %(from)s")
-                % {"person": merged["person"], "from": ", ".join(map(str, merged["from"]))})  # fmt: skip
-        for split in report["split"]:
-            out(_("  person %(person)s split into %(into)s")
-                % {"person": split["person"], "into": ", ".join(map(str, split["into"]))})  # fmt: skip
-        for refused in report["refused"]:
-            self.stderr.write(
-                _("  refused: registration %(registration)s: %(reason)s") % refused
+            out(
+                _("  merged into person %(person)s: persons %(from)s")
+                % {"person": merged["person"], "from": ", ".join(map(str, merged["from"]))}
             )
+        for split in report["split"]:
+            out(
+                _("  person %(person)s split into %(into)s")
+                % {"person": split["person"], "into": ", ".join(map(str, split["into"]))}
+            )
+        for refused in report["refused"]:
+            self.stderr.write(_("  refused: registration %(registration)s: %(reason)s") % refused)
         if report.get("refit_advised"):
-            out(_("The registry has grown well beyond the records the model was estimated on "
-                  "(%(n)s); consider a run with --full.") % {"n": report["fitted_on"]})  # fmt: skip
+            out(
+                _(
+                    "The registry has grown well beyond the records the model was estimated on "
+                    "(%(n)s); consider a run with --full."
+                )
+                % {"n": report["fitted_on"]}
+            )
 
 
 def _dumps(link_run) -> str:

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from wegwijzer.linkage import services as linkage
 from wegwijzer.registry import demo
 
 
@@ -17,5 +18,7 @@ class Command(BaseCommand):
         added = demo.load(seed=seed)
         if added:
             self.stdout.write(f"{added} synthetic demo registrations loaded.")
+            persons = linkage.run().report["persons"]
+            self.stdout.write(f"Linked into {persons} persons.")
         else:
             self.stdout.write("The synthetic demo registrations are already loaded.")
