@@ -13,7 +13,7 @@ class ProgressBar:
         label, done, total = args if len(args) == 3 else (self.label, *args)
         filled = round(self.width * done / max(total, 1))
         bar = "#" * filled + "-" * (self.width - filled)
-        self.stream.write(f"\r{label:<10} [{bar}] {done}/{total}")
+        self.stream.write(f"\r{label} [{bar}] {done}/{total}")
         if done >= total:
             self.stream.write("\r" + " " * (self.width + 40) + "\r")
         self.stream.flush()

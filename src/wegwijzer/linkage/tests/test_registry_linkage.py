@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 
 import numpy as np
 import pytest
@@ -330,3 +331,26 @@ def test_loading_the_demo_links_it():
     call_command("load_demo", stdout=out)
     assert "Linked into" in out.getvalue()
     assert LinkedRecord.objects.count() == IdentifierSet.objects.count() > 0
+
+
+def test_the_command_reports_in_dutch_with_a_progress_bar_only_on_a_terminal(
+    population, monkeypatch
+):
+    import sys
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    register_synthetic(population[:300])
+    terminal, out = Terminal(), io.StringIO()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    call_command("link", stdout=out)
+    assert "laden" in terminal.getvalue() and "koppelen [" in terminal.getvalue()
+    assert "registraties gekoppeld" in out.getvalue() and "300" in out.getvalue()
+    register_synthetic(population[300:400])
+    piped, out = io.StringIO(), io.StringIO()
+    monkeypatch.setattr(sys, "stderr", piped)
+    call_command("link", "--language=en", stdout=out)
+    assert piped.getvalue() == ""
+    assert re.search(r"of which new in this run\s+100\n", out.getvalue())
