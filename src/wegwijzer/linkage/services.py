@@ -283,13 +283,14 @@ def _previous_result(records: _Records, first_new: int, model: Model) -> LinkRes
     )
 
 
-def _assign_persons(labels: np.ndarray, old: list[int | None]) -> list[int | None]:
+def _assign_persons(labels: np.ndarray, old: list[int | None]) -> list[int]:
     """A person id per record: each group of records keeps the person most of its records
-    had (larger groups choose first), so ids stay stable; None where a new one is needed."""
+    had (larger groups choose first), so ids stay stable. A group that needs a new person
+    gets a negative placeholder of its own."""
     groups: dict[int, list[int]] = {}
     for position, label in enumerate(labels.tolist()):
         groups.setdefault(label, []).append(position)
-    chosen: list[int | None] = [None] * len(labels)
+    chosen: list[int] = [0] * len(labels)
     claimed: set[int] = set()
     for members in sorted(groups.values(), key=lambda m: (-len(m), m[0])):
         counts = Counter(old[p] for p in members if old[p] is not None)
@@ -308,7 +309,7 @@ def _save(link_run, records, result, *, rebuild_all, first_new, actor, progress=
     n = len(records.encodings)
     old = list(records.persons)
     chosen = _assign_persons(result.labels, old)
-    placeholders = sorted({c for c in chosen if c is not None and c < 0})
+    placeholders = sorted({c for c in chosen if c < 0})
     created = Person.objects.bulk_create([Person() for _ in placeholders])
     new_id = {ph: person.pk for ph, person in zip(placeholders, created, strict=True)}
     final = [new_id.get(c, c) for c in chosen]
@@ -336,9 +337,11 @@ def _save(link_run, records, result, *, rebuild_all, first_new, actor, progress=
             ],
             batch_size=CHUNK,
         )
-        moved = [p for p in range(first_new) if final[p] != old[p]]
-        for person in set(final[p] for p in moved):
-            positions = [p for p in moved if final[p] == person]
+        moved: dict[int, list[int]] = {}
+        for p in range(first_new):
+            if final[p] != old[p]:
+                moved.setdefault(final[p], []).append(p)
+        for person, positions in moved.items():
             LinkedRecord.objects.filter(position__in=positions).update(person_id=person)
         keep = (result.left >= first_new) | (result.right >= first_new)
     _save_pairs(result, keep, progress)
