@@ -141,6 +141,11 @@ class Registration(models.Model):
     def forms(self) -> list[str]:
         return [form for form, field in FORM_FIELDS.items() if getattr(self, field)]
 
+    @property
+    def form_labels(self) -> list[str]:
+        """The forms of exploitation in the reader's language."""
+        return [str(Form(form).label) for form in self.forms]
+
 
 class Consent(models.Model):
     """Who agreed to a full registration, when and for what; withdrawal removes identifiers."""

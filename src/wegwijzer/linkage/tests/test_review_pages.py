@@ -114,3 +114,8 @@ def test_an_unknown_verdict_changes_nothing(client, world):
     response = as_(client, world, "registrar").post(pair_url(world["pair"]), {"verdict": "maybe"})
     assert response.status_code == 302
     assert not Decision.objects.exists()
+
+
+def test_the_pair_page_names_the_forms_of_exploitation_in_words(client, world):
+    page = as_(client, world, "registrar").get(pair_url(world["pair"])).content.decode()
+    assert "Seksuele uitbuiting" in page and ">sexual<" not in page
