@@ -27,24 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from wegwijzer.linkage.encoding import EncodingKey  # noqa: E402
 from wegwijzer.linkage.matcher import link, link_new  # noqa: E402
+from wegwijzer.linkage.quality import pairwise_scores, same_persons  # noqa: E402
 from wegwijzer.linkage.synthetic import generate  # noqa: E402
 from wegwijzer.linkage.table import encode_table  # noqa: E402
-
-
-def pairwise_f1(truth: np.ndarray, labels: np.ndarray) -> float:
-    def pairs(*columns):
-        _, counts = np.unique(np.stack(columns, axis=1), axis=0, return_counts=True)
-        return int((counts * (counts - 1) // 2).sum())
-
-    true, found, both = pairs(truth), pairs(labels), pairs(truth, labels)
-    precision, recall = both / max(found, 1), both / max(true, 1)
-    return 2 * precision * recall / max(precision + recall, 1e-12)
-
-
-def same_partition(a: np.ndarray, b: np.ndarray) -> bool:
-    """Both labelings put the same records together (labels themselves may differ)."""
-    joint = np.unique(np.stack([a, b], axis=1), axis=0)
-    return len(joint) == len(np.unique(a)) == len(np.unique(b))
 
 
 def timed(function, *args, **kwargs):
@@ -79,11 +64,11 @@ def main() -> None:
     ):
         print(f"{label:<38} {seconds:7.2f} s {result.candidates:>12,} pairs compared")
     print(
-        f"incremental = full with the same model: {same_partition(added.labels, everything.labels)}"
+        f"incremental = full with the same model: {same_persons(added.labels, everything.labels)}"
     )
     print(
-        f"pairwise F1: incremental {pairwise_f1(truth, added.labels):.4f}, "
-        f"full {pairwise_f1(truth, everything.labels):.4f}"
+        f"pairwise F1: incremental {pairwise_scores(truth, added.labels)['f1']:.4f}, "
+        f"full {pairwise_scores(truth, everything.labels)['f1']:.4f}"
     )
     print(f"peak memory {peak:,.0f} MiB")
     print(

@@ -37,6 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from wegwijzer.linkage.quality import pairwise_scores  # noqa: E402  (febrl.py imports it here)
+
 LINK_WEIGHT = 2.0
 SWEEP = (-1.0, 0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0)
 
@@ -305,22 +307,6 @@ WORKERS = {
 
 
 # ---------------------------------------------------------------- measuring quality
-
-
-def pairwise_scores(truth, labels) -> dict:
-    """Pairwise precision, recall and F1 of the persons in `labels` against `truth`."""
-    import numpy as np
-
-    def pairs(*columns):
-        _, counts = np.unique(np.stack(columns, axis=1), axis=0, return_counts=True)
-        return int((counts * (counts - 1) // 2).sum())
-
-    truth, labels = np.asarray(truth), np.asarray(labels)
-    true_pairs, found_pairs, both = pairs(truth), pairs(labels), pairs(truth, labels)
-    precision = both / found_pairs if found_pairs else 1.0
-    recall = both / true_pairs if true_pairs else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1}
 
 
 def components_at(n, pairs, threshold):
