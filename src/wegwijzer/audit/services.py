@@ -1,4 +1,5 @@
-"""The one entry point for writing the audit trail: `log(...)`."""
+"""The entry points for writing the audit trail: `log(...)`, and `log_many(...)` for many
+objects at once."""
 
 from __future__ import annotations
 
@@ -25,27 +26,14 @@ def log(
 
     `actor` is a user (or None for the system). `fields` names what was touched, never values.
     """
-    if action not in Action.values:
-        raise ValueError(f"unknown audit action {action!r}")
-    with transaction.atomic():
-        head, _ = ChainHead.objects.select_for_update().get_or_create(
-            pk=1, defaults={"hash": chain.GENESIS}
-        )
-        entry = AuditEntry(
-            at=timezone.now(),
-            actor_id=getattr(actor, "pk", None),
-            actor=getattr(actor, "get_username", lambda: "system")(),
-            action=action,
-            object_type=object_type,
-            object_id=str(object_id),
-            fields=sorted(set(fields)),
-            address=_address(request),
-            previous_hash=head.hash,
-        )
-        entry.hash = chain.entry_hash(head.hash, entry.chained_fields())
-        entry.save()
-        head.hash = entry.hash
-        head.save(update_fields=["hash"])
+    (entry,) = log_many(
+        action,
+        actor=actor,
+        object_type=object_type,
+        object_ids=[object_id],
+        fields=fields,
+        request=request,
+    )
     return entry
 
 

@@ -1,5 +1,6 @@
 """Reads for the registrar's review: pairs, their explanation, persons. All audited."""
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from wegwijzer.audit import services as audit
@@ -95,9 +96,7 @@ def person(user, pk, *, request=None) -> dict:
     pairs = ScoredPair.objects.filter(left__person=found, right__person=found).select_related(
         "left__identifiers__registration", "right__identifiers__registration"
     )
-    decisions = Decision.objects.filter(
-        withdrawn_at=None, left_id__in=ids
-    ) | Decision.objects.filter(withdrawn_at=None, right_id__in=ids)
+    decisions = Decision.objects.filter(Q(left_id__in=ids) | Q(right_id__in=ids), withdrawn_at=None)
     return {
         "person": found,
         "registrations": registrations,

@@ -58,26 +58,27 @@ def is_synthetic() -> bool:
     return Registration.objects.filter(source=Source.DEMO).exists()
 
 
-def current_publication() -> publication.Publication | None:
-    """The published tables for the data as it is now; computed once per data version."""
-    key = f"stats:publication:{data_version()}"
+def _for_current_data(name: str, build):
+    """`build(rows)` for the registry as it is now, computed once per data version; None
+    while the registry is empty."""
+    key = f"stats:{name}:{data_version()}"
     found = cache.get(key)
     if found is None:
         rows = records()
         if not rows:
             return None
-        found = publication.publish(rows, synthetic=is_synthetic())
+        found = build(rows)
         cache.set(key, found, 24 * 3600)
     return found
+
+
+def current_publication() -> publication.Publication | None:
+    """The published tables for the data as it is now."""
+    return _for_current_data(
+        "publication", lambda rows: publication.publish(rows, synthetic=is_synthetic())
+    )
 
 
 def current_extract() -> kanon.Extract | None:
-    key = f"stats:extract:{data_version()}"
-    found = cache.get(key)
-    if found is None:
-        rows = records()
-        if not rows:
-            return None
-        found = kanon.anonymise(rows)
-        cache.set(key, found, 24 * 3600)
-    return found
+    """The k-anonymous research extract for the data as it is now."""
+    return _for_current_data("extract", kanon.anonymise)
